@@ -1,0 +1,200 @@
+"""Stage 1 — load: read record files into raw front-matter + body, with line numbers.
+
+Loading knows nothing of what the fields mean. It only guarantees that what it hands on is
+UTF-8 text in NFC with a YAML mapping as front-matter, and reports every file it could not
+read that far, naming the file, the line and what is wrong. Dates stay strings (YAML would turn
+``2023-02-30`` into an exception and ``2023-05`` into text, inconsistently), and YAML aliases are
+refused outright, which also makes alias bombs impossible.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import frontmatter
+import yaml
+
+from .problems import ProblemLog
+from .text import nfc
+
+MAX_RECORD_BYTES = 1_000_000
+"""A record over 1 MB is refused: no real document's text is that large, and it keeps builds sane."""
+
+
+class _NoDatesLoader(yaml.SafeLoader):
+    """SafeLoader that keeps dates as strings; validation checks them itself."""
+
+
+_NoDatesLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass(slots=True)
+class RawRecord:
+    """A record file as read: front-matter mapping, body text and where each field stands."""
+
+    path: str
+    front_matter: dict
+    body: str
+    lines: dict[str, int] = field(default_factory=dict)
+    body_line: int = 1
+    mtime_ns: int = 0
+    was_nfc: bool = True  # False when the file held decomposed (NFD) or mixed text
+
+    def line_of(self, field_path: str) -> int | None:
+        """Line of ``field_path`` ("references[1].date"), falling back to its nearest parent."""
+        while field_path:
+            if field_path in self.lines:
+                return self.lines[field_path]
+            cut = max(field_path.rfind("."), field_path.rfind("["))
+            field_path = field_path[:cut] if cut > 0 else ""
+        return None
+
+
+def _guess_encoding(data: bytes) -> str:
+    """Name the encoding a non-UTF-8 file most likely uses, for the error message."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "UTF-16"
+    if b"\x00" in data[:200]:
+        return "UTF-16 không có BOM (UTF-16 without BOM)"
+    try:
+        data.decode("cp1258")
+        return "Windows-1258 / TCVN3 (bảng mã cũ, legacy Vietnamese code page)"
+    except UnicodeDecodeError:
+        return "không rõ (unknown)"
+
+
+def _walk(node: yaml.Node, prefix: str, offset: int, lines: dict[str, int], log: ProblemLog,
+          path: str) -> None:
+    """Record the line of every key and list item; report duplicate keys (YAML keeps the last)."""
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            child = f"{prefix}.{key}" if prefix else key
+            line = key_node.start_mark.line + 1 + offset
+            if key in seen:
+                log.error(path, child, f"khoá “{key}” xuất hiện hai lần",
+                          f"duplicate key '{key}'", line)
+            seen.add(key)
+            lines[child] = line
+            _walk(value_node, child, offset, lines, log, path)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            child = f"{prefix}[{index}]"
+            lines[child] = item.start_mark.line + 1 + offset
+            _walk(item, child, offset, lines, log, path)
+
+
+def parse_front_matter(text: str, path: str, log: ProblemLog) -> tuple[dict, str, dict[str, int], int] | None:
+    """Split ``text`` into (front-matter, body, line map, body line); ``None`` after reporting."""
+    handler = frontmatter.YAMLHandler()
+    if not handler.detect(text):
+        log.error(path, "", "thiếu phần front-matter: tệp phải bắt đầu bằng dòng “---”",
+                  "no front-matter: the file must start with a '---' line", 1)
+        return None
+    try:
+        yaml_text, body = handler.split(text)
+    except ValueError:
+        log.error(path, "", "front-matter không có dòng “---” đóng",
+                  "front-matter is not closed by a '---' line", 1)
+        return None
+    opening = handler.FM_BOUNDARY.search(text)
+    assert opening is not None
+    offset = text[: opening.end()].count("\n")  # lines before the YAML text starts
+    try:
+        for event in yaml.parse(yaml_text, Loader=_NoDatesLoader):
+            if isinstance(event, yaml.AliasEvent):
+                line = event.start_mark.line + 1 + offset
+                log.error(path, "", "không được dùng bí danh YAML (*tên); hãy viết giá trị đầy đủ",
+                          "YAML aliases are not allowed; write the value out", line)
+                return None
+        loader = _NoDatesLoader(yaml_text)
+        try:
+            node = loader.get_single_node()
+            lines: dict[str, int] = {}
+            if node is not None:
+                _walk(node, "", offset, lines, log, path)
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 + offset if mark else None
+        log.error(path, "", f"lỗi cú pháp YAML: {exc.problem}", f"YAML syntax error: {exc.problem}",
+                  line)
+        return None
+    except yaml.YAMLError as exc:
+        log.error(path, "", "lỗi cú pháp YAML", f"YAML syntax error: {exc}", 1)
+        return None
+    if not isinstance(data, dict):
+        log.error(path, "", "front-matter phải là một bảng khoá: giá trị",
+                  "front-matter must be a mapping of key: value", 2)
+        return None
+    body_line = text[: len(text) - len(body)].count("\n") + 1
+    return data, body, lines, body_line
+
+
+def _nfc_deep(value):
+    """NFC every string inside a YAML value (keys included)."""
+    if isinstance(value, str):
+        return nfc(value)
+    if isinstance(value, list):
+        return [_nfc_deep(v) for v in value]
+    if isinstance(value, dict):
+        return {_nfc_deep(k) if isinstance(k, str) else k: _nfc_deep(v) for k, v in value.items()}
+    return value
+
+
+def load_record_text(text: str, path: str, log: ProblemLog, mtime_ns: int = 0) -> RawRecord | None:
+    """Parse one record's text; problems go to ``log``."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    parsed = parse_front_matter(text, path, log)
+    if parsed is None:
+        return None
+    data, body, lines, body_line = parsed
+    return RawRecord(path, _nfc_deep(data), nfc(body), lines, body_line, mtime_ns,
+                     was_nfc=unicodedata.is_normalized("NFC", text))
+
+
+def load_record_file(file: Path, root: Path, log: ProblemLog) -> RawRecord | None:
+    """Read and parse one record file; ``path`` in problems is relative to ``root``."""
+    path = file.relative_to(root).as_posix() if file.is_relative_to(root) else file.as_posix()
+    try:
+        stat = file.stat()
+        if stat.st_size > MAX_RECORD_BYTES:
+            log.error(path, "", f"tệp quá lớn ({stat.st_size:,} byte; tối đa {MAX_RECORD_BYTES:,})",
+                      f"file too large ({stat.st_size} bytes; limit {MAX_RECORD_BYTES})")
+            return None
+        data = file.read_bytes()
+    except OSError as exc:
+        log.error(path, "", f"không đọc được tệp: {exc.strerror}", f"cannot read file: {exc}")
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        guess = _guess_encoding(data)
+        log.error(path, "", f"tệp không phải UTF-8; có vẻ là {guess}. Hãy lưu lại với mã UTF-8",
+                  f"file is not UTF-8; it looks like {guess}. Save it as UTF-8", line)
+        return None
+    return load_record_text(text, path, log, stat.st_mtime_ns)
+
+
+def find_record_files(records_dir: Path) -> list[Path]:
+    """Every ``*.md`` under ``records_dir``, sorted, skipping hidden folders and README files."""
+    found: list[Path] = []
+    for folder, dirnames, filenames in os.walk(records_dir):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")))
+        for name in sorted(filenames):
+            if name.endswith(".md") and name.lower() != "readme.md" and not name.startswith("."):
+                found.append(Path(folder) / name)
+    return found

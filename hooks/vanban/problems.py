@@ -1,0 +1,72 @@
+"""Problems are data: every stage returns what it found instead of raising on the first.
+
+A clerk reads these in a pull request, so each one names the file, the line, the field and
+what is expected, in Vietnamese with the English in brackets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Level(str, Enum):
+    """How serious a problem is: errors stop a build, warnings stop only ``--strict``."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One finding about one place in one file."""
+
+    path: str
+    level: Level
+    field: str
+    message_vi: str
+    message_en: str
+    line: int | None = None
+
+    def format(self) -> str:
+        """``path:line: level: field: Vietnamese (English)`` — one line, grep- and editor-friendly."""
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        field = self.field or "-"
+        return f"{where}: {self.level.value}: {field}: {self.message_vi} ({self.message_en})"
+
+    @property
+    def is_error(self) -> bool:
+        return self.level is Level.ERROR
+
+
+class ProblemLog:
+    """An ordered collection of problems, appended to by every stage."""
+
+    def __init__(self) -> None:
+        self._items: list[Problem] = []
+
+    def error(self, path: str, field: str, vi: str, en: str, line: int | None = None) -> None:
+        self._items.append(Problem(path, Level.ERROR, field, vi, en, line))
+
+    def warning(self, path: str, field: str, vi: str, en: str, line: int | None = None) -> None:
+        self._items.append(Problem(path, Level.WARNING, field, vi, en, line))
+
+    def extend(self, problems: "ProblemLog | list[Problem]") -> None:
+        self._items.extend(problems)
+
+    def __iter__(self):
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self._items if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self._items if not p.is_error]
+
+    def for_path(self, path: str) -> list[Problem]:
+        return [p for p in self._items if p.path == path]

@@ -1,0 +1,239 @@
+"""The registry of organisations and groups: who can issue documents and receive tasks.
+
+Documents write the same body in many ways ("UBND tỉnh", "Ủy ban nhân dân tỉnh Nghệ An",
+"Uỷ ban nhân dân tỉnh"), so every name is looked up by a key that ignores case, punctuation,
+tone placement and the usual abbreviations. Units change over time (the 2025 reform removed
+the district level), so each entry has validity dates and a group expands to the members valid
+on the document's date.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .dates import PartialDate
+from .problems import ProblemLog
+from .text import clean_space, fold, tone_key
+
+_ID_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-")
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    """A body that issues documents or is given tasks."""
+
+    id: str
+    name: str
+    short: str | None = None
+    kind: str | None = None  # "state" | "party"
+    parent: str | None = None
+    code: str | None = None
+    aliases: tuple[str, ...] = ()
+    valid_from: _dt.date | None = None
+    valid_to: _dt.date | None = None
+
+    @property
+    def label(self) -> str:
+        return self.short or self.name
+
+    def valid_on(self, date: PartialDate | None) -> bool:
+        """May this body have existed on ``date``? Partial dates get the benefit of the doubt."""
+        if date is None:
+            return True
+        if self.valid_from and not date.on_or_after(self.valid_from):
+            return False
+        if self.valid_to and not date.on_or_before(self.valid_to):
+            return False
+        return True
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """A collective addressee ("Các Sở, ban, ngành cấp tỉnh") standing for many units."""
+
+    id: str
+    name: str
+    members: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return self.name
+
+
+Entry = Organisation | Group
+
+
+@dataclass(slots=True)
+class Registry:
+    """Organisations and groups, with name lookup by normalised key."""
+
+    organisations: dict[str, Organisation] = field(default_factory=dict)
+    groups: dict[str, Group] = field(default_factory=dict)
+    _by_key: dict[str, list[str]] = field(default_factory=dict)
+    _by_fold: dict[str, list[str]] = field(default_factory=dict)
+
+    def get(self, entry_id: str) -> Entry | None:
+        return self.organisations.get(entry_id) or self.groups.get(entry_id)
+
+    def _index(self, entry: Entry) -> None:
+        names = {entry.id, entry.name, *entry.aliases}
+        if isinstance(entry, Organisation) and entry.short:
+            names.add(entry.short)
+        for name in names:
+            for table, key in ((self._by_key, tone_key(name, True)), (self._by_fold, fold(tone_key(name, True)))):
+                ids = table.setdefault(key, [])
+                if entry.id not in ids:
+                    ids.append(entry.id)
+
+    def add(self, entry: Entry) -> None:
+        if isinstance(entry, Group):
+            self.groups[entry.id] = entry
+        else:
+            self.organisations[entry.id] = entry
+        self._index(entry)
+
+    def candidates(self, name: str) -> list[Entry]:
+        """Entries whose id, name or an alias matches ``name`` (tone placement, case ignored).
+
+        An exact key match wins; only when there is none does the ASCII fold ("So Noi vu")
+        count, so that accent-less input still finds its body.
+        """
+        ids = self._by_key.get(tone_key(name, True)) or self._by_fold.get(fold(tone_key(name, True)), [])
+        return [entry for entry in (self.get(i) for i in ids) if entry is not None]
+
+    def lookup(self, name: str, date: PartialDate | None = None) -> tuple[Entry | None, list[Entry]]:
+        """(the entry ``name`` means on ``date``, or None; every candidate considered)."""
+        found = self.candidates(name)
+        if len(found) > 1 and date is not None:
+            valid = [e for e in found if not isinstance(e, Organisation) or e.valid_on(date)]
+            found = valid or found
+        return (found[0] if len(found) == 1 else None), found
+
+    def suggest(self, name: str) -> str | None:
+        """The nearest known name, for "did you mean …?" in warnings."""
+        labels: dict[str, str] = {}
+        for entry in [*self.organisations.values(), *self.groups.values()]:
+            for label in (entry.name, *entry.aliases):
+                labels.setdefault(fold(label), label)
+        near = difflib.get_close_matches(fold(name), list(labels), n=1, cutoff=0.75)
+        return labels[near[0]] if near else None
+
+    def members_on(self, group: Group, date: PartialDate | None) -> list[Organisation]:
+        """Members of ``group`` that existed on ``date``."""
+        members = [self.organisations[m] for m in group.members if m in self.organisations]
+        return [m for m in members if m.valid_on(date)]
+
+    def groups_of(self, organisation_id: str) -> list[Group]:
+        """Groups that list ``organisation_id`` as a member."""
+        return [g for g in self.groups.values() if organisation_id in g.members]
+
+    def ancestors(self, organisation_id: str) -> list[str]:
+        """Ids of the parents of an organisation, nearest first (cycles are cut)."""
+        chain: list[str] = []
+        current = self.organisations.get(organisation_id)
+        while current and current.parent and current.parent not in chain:
+            chain.append(current.parent)
+            current = self.organisations.get(current.parent)
+        return chain
+
+
+def _date_value(value, path: str, where: str, log: ProblemLog) -> _dt.date | None:
+    if value in (None, ""):
+        return None
+    try:
+        return _dt.date.fromisoformat(str(value))
+    except ValueError:
+        log.error(path, where, f"ngày “{value}” phải viết YYYY-MM-DD", f"date '{value}' must be YYYY-MM-DD")
+        return None
+
+
+def _text_list(value) -> tuple[str, ...]:
+    if not value:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    return tuple(clean_space(str(v)) for v in value if v not in (None, ""))
+
+
+def build_registry(data: dict, path: str, log: ProblemLog) -> Registry:
+    """Build a registry from its YAML data, reporting every problem with the entry's id."""
+    registry = Registry()
+    if not isinstance(data, dict):
+        log.error(path, "", "sổ đăng ký phải có “organisations:” và “groups:”",
+                  "the registry must hold 'organisations:' and 'groups:'")
+        return registry
+    seen: set[str] = set()
+    for section in ("organisations", "groups"):
+        for index, item in enumerate(data.get(section) or []):
+            where = f"{section}[{index}]"
+            if not isinstance(item, dict) or not item.get("id") or not item.get("name"):
+                log.error(path, where, "mỗi mục cần “id” và “name”", "each entry needs 'id' and 'name'")
+                continue
+            entry_id = str(item["id"])
+            if not set(entry_id) <= _ID_CHARS or entry_id.startswith("-"):
+                log.error(path, f"{where}.id", f"mã “{entry_id}” chỉ gồm chữ thường không dấu, số, gạch nối",
+                          f"id '{entry_id}' may hold only a-z, 0-9 and hyphens")
+                continue
+            if entry_id in seen:
+                log.error(path, f"{where}.id", f"mã “{entry_id}” bị trùng", f"duplicate id '{entry_id}'")
+                continue
+            seen.add(entry_id)
+            name = clean_space(str(item["name"]))
+            aliases = _text_list(item.get("aliases"))
+            if section == "groups":
+                registry.add(Group(entry_id, name, _text_list(item.get("members")), aliases))
+            else:
+                registry.add(Organisation(
+                    entry_id, name, clean_space(item["short"]) if item.get("short") else None,
+                    item.get("kind"), item.get("parent"), item.get("code"), aliases,
+                    _date_value(item.get("valid_from"), path, f"{where}.valid_from", log),
+                    _date_value(item.get("valid_to"), path, f"{where}.valid_to", log)))
+    _check_links(registry, path, log)
+    return registry
+
+
+def _check_links(registry: Registry, path: str, log: ProblemLog) -> None:
+    """Parents and members must exist; one name must not mean two different bodies."""
+    for org in registry.organisations.values():
+        if org.parent and org.parent not in registry.organisations:
+            log.error(path, f"{org.id}.parent", f"đơn vị cấp trên “{org.parent}” không có trong sổ",
+                      f"parent '{org.parent}' is not registered")
+    for group in registry.groups.values():
+        for member in group.members:
+            if member not in registry.organisations:
+                log.error(path, f"{group.id}.members", f"thành viên “{member}” không có trong sổ",
+                          f"member '{member}' is not registered")
+    for key, ids in registry._by_key.items():
+        entries = [registry.get(i) for i in ids]
+        if len(ids) > 1 and not _disjoint_in_time(entries):
+            log.warning(path, "aliases", f"tên “{key}” dùng cho nhiều mục: {', '.join(ids)}",
+                        f"name '{key}' is shared by: {', '.join(ids)}")
+
+
+def _disjoint_in_time(entries: list) -> bool:
+    """True when entries sharing a name never existed at the same time (a renamed unit)."""
+    orgs = [e for e in entries if isinstance(e, Organisation)]
+    if len(orgs) != len(entries):
+        return False
+    spans = sorted((o.valid_from or _dt.date.min, o.valid_to or _dt.date.max) for o in orgs)
+    return all(earlier[1] < later[0] for earlier, later in zip(spans, spans[1:]))
+
+
+def load_registry(file: Path, root: Path, log: ProblemLog) -> Registry:
+    """Read the registry YAML file; a missing or broken file is an error, not a crash."""
+    path = file.relative_to(root).as_posix() if file.is_relative_to(root) else file.as_posix()
+    try:
+        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        log.error(path, "", "không tìm thấy sổ đăng ký cơ quan", "registry file not found")
+        return Registry()
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        log.error(path, "", f"không đọc được sổ đăng ký: {exc}", f"cannot read the registry: {exc}")
+        return Registry()
+    return build_registry(data, path, log)

@@ -1,0 +1,267 @@
+"""Stage 3 — resolve: names → registry ids, references → directives, groups → members.
+
+Input: validated ``Record`` objects and the ``Registry``. Output: one ``Catalogue``. Nothing is
+dropped: an issuer or unit the registry does not know is indexed under the name as written
+(and warned about); a citation that matches no record still gets its directive.
+
+Identity of a document is issuer + year + number (a number alone repeats across issuers and
+years). A record's URL id and a directive's id come from one formula, so a directive's URL does
+not change when its own record is later added to the collection.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import defaultdict
+
+from .catalogue import (Catalogue, CatalogueRecord, Citation, Directive, Issuer, ResolvedAssignment,
+                        ResolvedReference, Task, Unit)
+from .model import Record, Reference
+from .numbers import number_key, parse_number
+from .problems import ProblemLog
+from .registry import Group, Organisation, Registry
+from .text import slugify
+
+
+def document_id(number: str, year: int | None, issuer_id: str | None) -> str:
+    """Stable id of a numbered document: ``ubnd-nghe-an-2023-930-ubnd-th``.
+
+    The year is left out when the number carries it (``30/2020/NĐ-CP``).
+    """
+    parsed = parse_number(number)
+    year_part = None if (parsed and parsed.year) or year is None else str(year)
+    return "-".join(p for p in (issuer_id, year_part, slugify(number)) if p)
+
+
+def _unnumbered_id(record: Record, issuer_id: str) -> str:
+    subject = re.sub(r"^\s*V/v\s*", "", record.subject or "", flags=re.IGNORECASE)
+    subject = slugify(subject, max_words=8)
+    return "-".join(p for p in (issuer_id, record.date.iso(), slugify(record.symbol or ""), subject) if p)
+
+
+def _reference_year(reference: Reference) -> int | None:
+    if reference.date is not None:
+        return reference.date.year
+    parsed = parse_number(reference.number)
+    return parsed.year if parsed else None
+
+
+class _Resolver:
+    """Holds the working state of one resolution; ``run`` returns the catalogue."""
+
+    def __init__(self, records: list[Record], registry: Registry, log: ProblemLog) -> None:
+        self.records = records
+        self.registry = registry
+        self.log = log
+        self.issuers: dict[str, Issuer] = {}
+        self.units: dict[str, Unit] = {}
+        self.directives: dict[str, Directive] = {}
+
+    # -- names --------------------------------------------------------------------------------
+    def _organisation_id(self, name: str, record: Record, field: str, *, allow_group: bool) -> tuple[str, bool]:
+        """(id, known) of the body ``name`` means on the record's date; warns when unknown."""
+        entry, candidates = self.registry.lookup(name, record.date)
+        if entry is not None and (allow_group or isinstance(entry, Organisation)):
+            return entry.id, True
+        if len(candidates) > 1:
+            ids = ", ".join(c.id for c in candidates)
+            self.log.warning(record.path, field, f"“{name}” khớp nhiều mục trong sổ đăng ký: {ids}",
+                             f"'{name}' matches several registry entries: {ids}")
+        else:
+            near = self.registry.suggest(name)
+            hint_vi = f"; có phải “{near}”?" if near else ""
+            hint_en = f"; did you mean '{near}'?" if near else ""
+            self.log.warning(record.path, field,
+                             f"“{name}” chưa có trong sổ đăng ký cơ quan; vẫn được lập chỉ mục theo tên "
+                             f"đã ghi{hint_vi}",
+                             f"'{name}' is not in the registry; indexed under the name as written{hint_en}")
+        return slugify(name) or "khong-ro", False
+
+    def _reference_issuer(self, reference: Reference, record: Record) -> tuple[str | None, bool]:
+        """(issuer id, registered?) of a cited document; unregistered names slug as written.
+
+        Cited documents come from anywhere in the country, so an unregistered issuer here is
+        normal and not warned about.
+        """
+        if reference.issuer is None:
+            return None, False
+        entry, _ = self.registry.lookup(reference.issuer, reference.date or record.date)
+        if isinstance(entry, Organisation):
+            return entry.id, True
+        return slugify(reference.issuer) or None, False
+
+    def _same_body(self, a: str | None, b: str | None) -> bool:
+        """True when two issuer ids may name the same numbering body (equal or parent/child)."""
+        if a is None or b is None:
+            return True
+        return a == b or a in self.registry.ancestors(b) or b in self.registry.ancestors(a)
+
+    # -- stages -------------------------------------------------------------------------------
+    def run(self) -> Catalogue:
+        entries = self._identify()
+        by_number = self._numbered_index(entries)
+        resolved: dict[str, CatalogueRecord] = {}
+        directive_of_record: dict[str, str] = {}
+        for entry in entries.values():
+            refs = tuple(self._resolve_reference(entry, ref, index, by_number, directive_of_record)
+                         for index, ref in enumerate(self._all_references(entry.record)))
+            assignments = tuple(self._resolve_assignment(entry, index)
+                                for index in range(len(entry.record.assignments)))
+            resolved[entry.id] = dataclasses.replace(entry, references=refs, assignments=assignments)
+        order = sorted(resolved.values(), key=_newest_first)
+        records = {e.id: e for e in order}
+        for entry in order:
+            self.issuers[entry.issuer_id].record_ids.append(entry.id)
+        for unit in self.units.values():
+            unit.tasks.sort(key=lambda t: _newest_first(records[t.record_id]))
+        return Catalogue(records, dict(sorted(self.issuers.items())), dict(sorted(self.directives.items())),
+                         dict(sorted(self.units.items())), self.registry, self.log,
+                         directive_of_record=directive_of_record)
+
+    def _identify(self) -> dict[str, CatalogueRecord]:
+        """Give every record its issuer and id; two records with one id are both withheld."""
+        by_id: dict[str, list[CatalogueRecord]] = defaultdict(list)
+        for record in self.records:
+            issuer_id, known = self._organisation_id(record.issuer, record, "issuer", allow_group=False)
+            if issuer_id not in self.issuers:
+                org = self.registry.organisations.get(issuer_id)
+                self.issuers[issuer_id] = Issuer(issuer_id, org.name if org else record.issuer, known,
+                                                 org.kind if org else record.system)
+            record_id = record.id or (document_id(record.number, record.date.year, issuer_id)
+                                      if record.number else _unnumbered_id(record, issuer_id))
+            by_id[record_id].append(CatalogueRecord(dataclasses.replace(record, id=record_id),
+                                                    issuer_id, (), ()))
+        entries: dict[str, CatalogueRecord] = {}
+        for record_id, same in by_id.items():
+            if len(same) == 1:
+                entries[record_id] = same[0]
+                continue
+            paths = ", ".join(e.record.path for e in same)
+            for entry in same:
+                self.log.error(entry.record.path, "number",
+                               f"trùng văn bản (cùng cơ quan, năm, số, ký hiệu hoặc cùng đường dẫn "
+                               f"“{record_id}”): {paths}",
+                               f"duplicate document (same issuer, year and number, or same URL "
+                               f"'{record_id}'): {paths}")
+        for issuer in list(self.issuers):
+            if not any(e.issuer_id == issuer for e in entries.values()):
+                del self.issuers[issuer]
+        return entries
+
+    @staticmethod
+    def _numbered_index(entries: dict[str, CatalogueRecord]) -> dict[str, list[CatalogueRecord]]:
+        """Numbered records by number key; unnumbered copies are never a resolution target."""
+        index: dict[str, list[CatalogueRecord]] = defaultdict(list)
+        for entry in entries.values():
+            if entry.record.number:
+                index[number_key(entry.record.number)].append(entry)
+        return index
+
+    @staticmethod
+    def _all_references(record: Record) -> list[Reference]:
+        """The record's references plus any ``replaces`` number not already cited."""
+        refs = list(record.references)
+        cited = {number_key(r.number) for r in refs}
+        refs += [Reference(number=n, relation="replaces") for n in record.replaces
+                 if number_key(n) not in cited]
+        return refs
+
+    def _resolve_reference(self, entry: CatalogueRecord, reference: Reference, index: int,
+                           by_number: dict[str, list[CatalogueRecord]],
+                           directive_of_record: dict[str, str]) -> ResolvedReference:
+        record = entry.record
+        field = f"references[{index}]"
+        issuer_id, registered = self._reference_issuer(reference, record)
+        year = _reference_year(reference)
+        candidates = [c for c in by_number.get(number_key(reference.number), [])
+                      if c.id != entry.id
+                      and (year is None or c.record.date.year == year)
+                      and self._same_body(issuer_id if registered else None, c.issuer_id)]
+        target = candidates[0] if len(candidates) == 1 else None
+        if len(candidates) > 1:
+            paths = ", ".join(c.record.path for c in candidates)
+            self.log.warning(record.path, field,
+                             f"“{reference.number}” khớp nhiều văn bản: {paths}; hãy ghi rõ ngày và cơ quan",
+                             f"'{reference.number}' matches several records: {paths}; give date and issuer")
+        if target is not None:
+            directive_id = target.id
+            directive = self.directives.get(directive_id)
+            if directive is None or directive.record_id is None:
+                target_record = target.record
+                citations = directive.citations if directive else []
+                directive = self.directives[directive_id] = Directive(
+                    directive_id, target_record.number or reference.number, target_record.type,
+                    target_record.date, target.issuer_id, self.issuers[target.issuer_id].name,
+                    target_record.subject, target.id, citations)
+                directive_of_record[target.id] = directive_id
+        else:
+            directive_id = document_id(reference.number, year, issuer_id)
+            directive = self.directives.get(directive_id)
+            if directive is None:
+                directive = self.directives[directive_id] = Directive(
+                    directive_id, reference.number, reference.type, reference.date, issuer_id,
+                    self.registry.organisations[issuer_id].name if registered else reference.issuer,
+                    reference.subject)
+            else:
+                self._complete(directive, reference)
+        if not any(c.record_id == entry.id and c.relation == reference.relation for c in directive.citations):
+            directive.citations.append(Citation(entry.id, reference.relation))
+        return ResolvedReference(reference, directive_id)
+
+    @staticmethod
+    def _complete(directive: Directive, reference: Reference) -> None:
+        """Fill what an earlier citation left out (type, a more precise date, subject)."""
+        directive.type = directive.type or reference.type
+        directive.subject = directive.subject or reference.subject
+        directive.issuer_name = directive.issuer_name or reference.issuer
+        if reference.date and (directive.date is None or
+                               len(reference.date.iso()) > len(directive.date.iso())):
+            directive.date = reference.date
+
+    def _resolve_assignment(self, entry: CatalogueRecord, index: int) -> ResolvedAssignment:
+        record = entry.record
+        assignment = record.assignments[index]
+        unit_id, known = self._organisation_id(assignment.unit, record, f"assignments[{index}].unit",
+                                               allow_group=True)
+        registered = self.registry.get(unit_id) if known else None
+        name = registered.name if registered else assignment.unit
+        if not known:
+            # An unregistered unit name ("Phòng Nội vụ") is relative to the issuing body: the
+            # Phòng Nội vụ of two districts must not share one page.
+            issuer = self.issuers[entry.issuer_id]
+            unit_id = f"{entry.issuer_id}-{unit_id}"
+            name = f"{assignment.unit} ({issuer.name})"
+        task = Task(entry.id, index, assignment.role, assignment.task,
+                    assignment.deadline.raw() if assignment.deadline else None,
+                    assignment.deadline.display() if assignment.deadline else None)
+        unit = self._unit(unit_id, name, known)
+        unit.tasks.append(task)
+        if isinstance(registered, Group):
+            unit.is_group = True
+            members = self.registry.members_on(registered, record.date)
+            unit.members = [m.id for m in self.registry.members_on(registered, None)]
+            for member in members:
+                self._unit(member.id, member.name, True).tasks.append(
+                    dataclasses.replace(task, via=unit_id))
+        return ResolvedAssignment(assignment, unit_id)
+
+    def _unit(self, unit_id: str, name: str, known: bool) -> Unit:
+        unit = self.units.get(unit_id)
+        if unit is None:
+            unit = self.units[unit_id] = Unit(unit_id, name, known)
+        return unit
+
+
+def _newest_first(entry: CatalogueRecord) -> tuple:
+    """Sort key: newest date first, then by number, then by id for a stable order."""
+    year, month, day = entry.record.date.sort_key
+    return (-year, -month, -day, entry.record.type, entry.id)
+
+
+def resolve(records: list[Record], registry: Registry, log: ProblemLog) -> Catalogue:
+    """Resolve validated records against the registry into one catalogue."""
+    catalogue = _Resolver(records, registry, log).run()
+    catalogue.records_read = len(records)
+    return catalogue
+

@@ -1,0 +1,44 @@
+"""Content that must never reach the published site: code, frames, remote loads.
+
+Records come from pull requests by many hands, and the site (and its offline copy) is opened
+inside government offices. Anything that can run code or fetch from outside is refused at check
+time, in the body and in every front-matter value.
+"""
+
+from __future__ import annotations
+
+import re
+
+_DANGEROUS = (
+    (re.compile(r"<\s*(script|iframe|object|embed|frame|frameset|applet|base|meta|link|style|form)\b",
+                re.IGNORECASE),
+     "thẻ HTML <{0}> không được phép", "HTML tag <{0}> is not allowed"),
+    (re.compile(r"<[^>]*\s(on[a-z]+)\s*=", re.IGNORECASE),
+     "thuộc tính “{0}=” chạy mã, không được phép", "event attribute '{0}=' runs code"),
+    (re.compile(r"(javascript|vbscript|data)\s*:", re.IGNORECASE),
+     "liên kết “{0}:” không được phép", "'{0}:' links are not allowed"),
+    (re.compile(r"!\[[^\]]*\]\(\s*<?((?:https?:)?//)", re.IGNORECASE),
+     "ảnh tải từ bên ngoài ({0}…) không được phép; hãy đưa ảnh vào kho",
+     "remote image ({0}…) is not allowed; store the image in the repository"),
+    (re.compile(r"<\s*img\b[^>]*\bsrc\s*=\s*[\"']?((?:https?:)?//)", re.IGNORECASE),
+     "ảnh tải từ bên ngoài ({0}…) không được phép; hãy đưa ảnh vào kho",
+     "remote image ({0}…) is not allowed; store the image in the repository"),
+)
+
+# A scheme word followed by ":" is harmless in running text ("dữ liệu data: …"); it only acts as
+# a URL scheme right after a Markdown link's "(", an attribute's "=" or an autolink's "<".
+_URL_CONTEXT = re.compile(r"(\]\(\s*|=\s*[\"']?\s*|<)$")
+
+
+def find_dangerous(text: str) -> list[tuple[str, str, int]]:
+    """Return (Vietnamese message, English message, line) for every dangerous construct."""
+    found: list[tuple[str, str, int]] = []
+    for pattern, vi, en in _DANGEROUS:
+        for match in pattern.finditer(text):
+            if pattern.pattern.startswith("(javascript") and not _URL_CONTEXT.search(
+                    text[max(0, match.start() - 40): match.start()]):
+                continue
+            what = match.group(1).lower()
+            line = text.count("\n", 0, match.start()) + 1
+            found.append((vi.format(what), en.format(what), line))
+    return found

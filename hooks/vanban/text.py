@@ -1,0 +1,103 @@
+"""Vietnamese text handling: the one place that decides how names compare, slug and fold.
+
+Documents keep their original wording ("Tỉnh uỷ" and "Tỉnh ủy" both occur), so nothing here
+changes stored text beyond NFC. Instead it derives *keys*:
+
+* ``nfc``          — canonical composition; every input passes through it.
+* ``tone_key``     — a matching key insensitive to case, punctuation and tone-mark placement
+                     ("uỷ" == "ủy", "hoá" == "hóa") but still telling "Sở" from "Sơ".
+* ``fold``         — an ASCII fold (all marks dropped, ``đ`` → ``d``) for loose matching,
+                     search and slugs.
+* ``slugify``      — readable ASCII URL parts; ``đ`` becomes ``d`` and never disappears.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Combining marks that carry the five Vietnamese tones (huyền, sắc, ngã, hỏi, nặng).
+_TONE_MARKS = {
+    "\u0300": "2",  # grave   — huyền
+    "\u0301": "1",  # acute   — sắc
+    "\u0303": "4",  # tilde   — ngã
+    "\u0309": "3",  # hook    — hỏi
+    "\u0323": "5",  # dot     — nặng
+}
+_WORD = re.compile(r"\w+", re.UNICODE)
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+# Abbreviations offices write interchangeably with the full words. Expanded in match keys only.
+_ABBREVIATIONS = {
+    "ubnd": "ủy ban nhân dân",
+    "hđnd": "hội đồng nhân dân",
+    "tp": "thành phố",
+    "tx": "thị xã",
+    "btv": "ban thường vụ",
+    "bch": "ban chấp hành",
+    "tw": "trung ương",
+    "ubmttq": "ủy ban mặt trận tổ quốc",
+}
+
+
+def nfc(text: str) -> str:
+    """Return ``text`` in Unicode NFC; decomposed (NFD) input otherwise matches nothing."""
+    return unicodedata.normalize("NFC", text)
+
+
+def clean_space(text: str) -> str:
+    """NFC plus collapsed white space (non-breaking spaces included), trimmed."""
+    return " ".join(nfc(text).split())
+
+
+def _syllable_tone_key(word: str) -> str:
+    """Key of one syllable: the letters without the tone mark, followed by the tone digit.
+
+    Moving the tone to the end makes the key independent of where the mark sits, which is the
+    only difference between old ("uỷ", "hoá") and new ("ủy", "hóa") placement.
+    """
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    tone = ""
+    letters = []
+    for char in decomposed:
+        if char in _TONE_MARKS:
+            tone = _TONE_MARKS[char]
+        else:
+            letters.append(char)
+    return unicodedata.normalize("NFC", "".join(letters)) + tone
+
+
+def tone_key(text: str, expand_abbreviations: bool = False) -> str:
+    """Matching key: lower case, punctuation dropped, tone placement ignored.
+
+    With ``expand_abbreviations`` the usual office abbreviations ("UBND", "HĐND", "TP") are
+    spelt out first, so "UBND tỉnh" and "Ủy ban nhân dân tỉnh" get the same key.
+    """
+    words = _WORD.findall(nfc(text).lower())
+    if expand_abbreviations:
+        expanded: list[str] = []
+        for word in words:
+            expanded.extend(_ABBREVIATIONS.get(word, word).split())
+        words = expanded
+    return " ".join(_syllable_tone_key(word) for word in words)
+
+
+def fold(text: str) -> str:
+    """ASCII fold for loose matching and search: marks dropped, ``đ``→``d``, lower case."""
+    text = nfc(text).replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.lower()
+
+
+def slugify(text: str, max_words: int | None = None) -> str:
+    """Readable ASCII slug: "Đảng uỷ Khối" → "dang-uy-khoi". Never empty for non-empty words."""
+    words = [w for w in _NON_SLUG.split(fold(text)) if w]
+    if max_words is not None:
+        words = words[:max_words]
+    return "-".join(words)
+
+
+def toc_slugify(value: str, separator: str = "-") -> str:
+    """Heading-anchor slug for Python-Markdown's ``toc`` extension (its default drops ``đ``)."""
+    return slugify(value).replace("-", separator)

@@ -1,0 +1,88 @@
+"""The URL scheme of the site: one place that says where every generated page lives.
+
+Source paths (``van-ban/<id>.md``) are what MkDocs and any other Markdown engine see; output
+URLs depend on ``use_directory_urls`` (``van-ban/<id>/`` on the served site, ``van-ban/<id>.html``
+in the offline copy opened from ``file://``). Links are always written relative, so the same
+pages work under any base path and from a folder on a USB stick.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+RECORDS = "van-ban"
+ISSUERS = "co-quan"
+DIRECTIVES = "dan-chieu"
+UNITS = "don-vi"
+TYPES = "loai"
+YEARS = "nam"
+
+
+def record_page(record_id: str) -> str:
+    return f"{RECORDS}/{record_id}.md"
+
+
+def issuer_page(issuer_id: str) -> str:
+    return f"{ISSUERS}/{issuer_id}.md"
+
+
+def directive_page(directive_id: str) -> str:
+    return f"{DIRECTIVES}/{directive_id}.md"
+
+
+def unit_page(unit_id: str) -> str:
+    return f"{UNITS}/{unit_id}.md"
+
+
+def type_page(type_slug: str) -> str:
+    return f"{TYPES}/{type_slug}.md"
+
+
+def year_page(year: int) -> str:
+    return f"{YEARS}/{year}.md"
+
+
+def landing_page(section: str) -> str:
+    return f"{section}/index.md"
+
+
+HOME = "index.md"
+
+
+@dataclass(frozen=True, slots=True)
+class Linker:
+    """Turns source paths into output paths, site-root URLs and relative links."""
+
+    use_directory_urls: bool = True
+
+    def dest_path(self, src_uri: str) -> str:
+        """Output file of a page: ``van-ban/x.md`` → ``van-ban/x/index.html`` or ``van-ban/x.html``."""
+        stem, _ = posixpath.splitext(src_uri)
+        if posixpath.basename(stem) == "index":
+            return f"{stem}.html"
+        return f"{stem}/index.html" if self.use_directory_urls else f"{stem}.html"
+
+    def url(self, src_uri: str) -> str:
+        """URL relative to the site root, as published in catalog.json."""
+        dest = self.dest_path(src_uri)
+        if self.use_directory_urls and dest.endswith("index.html"):
+            return dest[: -len("index.html")]
+        return dest
+
+    def href(self, from_src_uri: str, to_src_uri: str) -> str:
+        """Relative link from one page to another (``../../co-quan/x/``)."""
+        from_dir = posixpath.dirname(self.dest_path(from_src_uri))
+        target = self.dest_path(to_src_uri)
+        relative = posixpath.relpath(target, from_dir or ".")
+        if self.use_directory_urls:
+            if relative == "index.html":
+                return "./"
+            if relative.endswith("/index.html"):
+                return relative[: -len("index.html")]
+        return relative
+
+    def href_to_file(self, from_src_uri: str, file_path: str) -> str:
+        """Relative link from a page to a static file at ``file_path`` (site-root relative)."""
+        from_dir = posixpath.dirname(self.dest_path(from_src_uri))
+        return posixpath.relpath(file_path, from_dir or ".")

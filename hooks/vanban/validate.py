@@ -1,0 +1,245 @@
+"""Stage 2 — normalise and validate: raw front-matter → ``Record``, or problems saying why not.
+
+The JSON Schema (``schema.RECORD_SCHEMA``) is checked first and its findings are translated
+into messages a clerk understands; then the checks no schema can express: real calendar dates,
+number grammar and its agreement with the type, secrecy, unsafe content. A record with any
+error yields ``None`` so that it is never published; its problems name file, line and field.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from .dates import PartialDate, looks_like_numeric_date
+from .loader import RawRecord
+from .model import Assignment, Deadline, Record, Reference, Signer
+from .numbers import find_type, normalise_number, parse_number, parse_symbol, type_agrees
+from .problems import ProblemLog
+from .safety import find_dangerous
+from .schema import RECORD_SCHEMA, ROLES, RELATIONS, SECRECY_GRADES
+from .text import clean_space, nfc
+
+_VALIDATOR = Draft202012Validator(RECORD_SCHEMA)
+_TYPE_NAMES = {
+    "string": ("chuỗi chữ", "a string"),
+    "array": ("danh sách (mỗi dòng bắt đầu bằng “- ”)", "a list"),
+    "object": ("bảng khoá: giá trị", "a mapping"),
+    "boolean": ("true hoặc false", "true or false"),
+    "null": ("null", "null"),
+}
+
+
+def _field_path(parts) -> str:
+    out = ""
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _schema_message(error: ValidationError) -> tuple[str, str, str]:
+    """(field path, Vietnamese, English) for one JSON Schema finding."""
+    field = _field_path(error.absolute_path)
+    kind = error.validator
+    if kind == "required":
+        missing = error.message.split("'")[1]
+        field = f"{field}.{missing}" if field else missing
+        return field, f"thiếu trường bắt buộc “{missing}”", f"required field '{missing}' is missing"
+    if kind == "additionalProperties":
+        allowed = list(error.schema.get("properties", {}))
+        extra = sorted(set(error.instance) - set(allowed))
+        key = extra[0] if extra else "?"
+        field = f"{field}.{key}" if field else key
+        near = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        hint_vi = f"; có phải “{near[0]}”?" if near else f"; các khoá hợp lệ: {', '.join(allowed)}"
+        hint_en = f"; did you mean '{near[0]}'?" if near else f"; allowed: {', '.join(allowed)}"
+        return field, f"khoá “{key}” không có trong định dạng{hint_vi}", f"unknown key '{key}'{hint_en}"
+    if kind == "type":
+        expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        vi = " hoặc ".join(_TYPE_NAMES.get(t, (t, t))[0] for t in expected)
+        en = " or ".join(_TYPE_NAMES.get(t, (t, t))[1] for t in expected)
+        return field, f"phải là {vi}", f"must be {en}"
+    if kind == "enum":
+        options = ", ".join(str(v) for v in error.validator_value)
+        return (field, f"giá trị “{error.instance}” không hợp lệ; chọn một trong: {options}",
+                f"'{error.instance}' is not allowed; use one of: {options}")
+    if kind == "pattern" and field.endswith(("date", "deadline")):
+        return (field, f"ngày “{error.instance}” phải viết dạng YYYY-MM-DD (hoặc YYYY-MM, YYYY)",
+                f"date '{error.instance}' must be written YYYY-MM-DD (or YYYY-MM, YYYY)")
+    if kind == "pattern" and field == "id":
+        return (field, "mã chỉ gồm chữ thường không dấu, số và dấu gạch nối (không có “/” hay “..”)",
+                "id may hold only lower-case ASCII letters, digits and hyphens (no '/' or '..')")
+    if kind == "minLength":
+        return field, "không được để trống", "must not be empty"
+    if kind == "anyOf":
+        return field, "phải là chuỗi chữ hoặc danh sách chuỗi", "must be a string or a list of strings"
+    return field, f"giá trị không hợp lệ: {error.message}", f"invalid value: {error.message}"
+
+
+def _strings(value: Any, path: str):
+    """Yield (field path, text) for every string inside a front-matter value."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, f"{path}[{index}]")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, f"{path}.{key}" if path else str(key))
+
+
+def _date(raw: RawRecord, field: str, text: str, log: ProblemLog) -> PartialDate | None:
+    try:
+        return PartialDate.parse(text)
+    except ValueError as exc:
+        log.error(raw.path, field, f"ngày “{text}” không có thật ({exc})",
+                  f"date '{text}' is impossible ({exc})", raw.line_of(field))
+        return None
+
+
+def _deadline(raw: RawRecord, field: str, value: str, log: ProblemLog) -> Deadline | None:
+    text = clean_space(value)
+    if text[:4].isdigit():
+        date = _date(raw, field, text, log)
+        return Deadline(date=date) if date else None
+    if looks_like_numeric_date(text):
+        log.error(raw.path, field,
+                  f"thời hạn “{text}” chứa ngày dạng dd/mm/yyyy; hãy ghi ngày dạng YYYY-MM-DD "
+                  "hoặc chỉ ghi chữ (như “hằng năm”)",
+                  f"deadline '{text}' embeds a dd/mm/yyyy date; write YYYY-MM-DD or a text form "
+                  "such as 'hằng năm'", raw.line_of(field))
+        return None
+    return Deadline(text=text)
+
+
+def _check_number(raw: RawRecord, number: str | None, symbol: str | None, doc_type: str,
+                  log: ProblemLog) -> str | None:
+    """Check grammar and type agreement; return the system ("state"/"party") when known."""
+    field = "number" if number else "symbol"
+    value = number or symbol
+    if value is None:
+        log.error(raw.path, "symbol", "bản chưa có số (number: null) phải ghi “symbol” (ký hiệu)",
+                  "an unnumbered copy (number: null) needs 'symbol'", raw.line_of("number"))
+        return None
+    parsed = parse_number(value) if number else parse_symbol(value)
+    if parsed is None:
+        log.error(raw.path, field,
+                  f"“{value}” không theo dạng số, ký hiệu của Nhà nước (930/UBND-TH, 30/2020/NĐ-CP) "
+                  "hay của Đảng (904-TB/TU)",
+                  f"'{value}' fits neither the state (930/UBND-TH) nor the Party (904-TB/TU) grammar",
+                  raw.line_of(field))
+        return None
+    known = find_type(doc_type)
+    if known is None:
+        log.warning(raw.path, "type", f"loại văn bản “{doc_type}” chưa có trong danh mục",
+                    f"document type '{doc_type}' is not in the list of known types",
+                    raw.line_of("type"))
+    elif not type_agrees(parsed, known):
+        abbr = parsed.type_abbr or "không có chữ viết tắt loại"
+        expected = (known.state if parsed.system == "state" else known.party) or ("không có",)
+        log.error(raw.path, field,
+                  f"ký hiệu loại “{abbr}” trong “{value}” không khớp loại “{doc_type}” "
+                  f"(cần: {', '.join(expected)})",
+                  f"type abbreviation '{abbr}' in '{value}' disagrees with type '{doc_type}' "
+                  f"(expected: {', '.join(expected)})", raw.line_of(field))
+    return parsed.system
+
+
+def validate_record(raw: RawRecord, log: ProblemLog) -> Record | None:
+    """Validate one raw record; return the normalised ``Record`` or ``None`` if it has errors."""
+    before = len(log.errors)
+    fm = raw.front_matter
+    for error in sorted(_VALIDATOR.iter_errors(fm), key=lambda e: list(map(str, e.absolute_path))):
+        field, vi, en = _schema_message(error)
+        log.error(raw.path, field, vi, en, raw.line_of(field))
+    if len(log.errors) > before:
+        return None
+
+    for field, text in _strings(fm, ""):
+        for vi, en, _ in find_dangerous(text):
+            log.error(raw.path, field, vi, en, raw.line_of(field))
+    for vi, en, line in find_dangerous(raw.body):
+        log.error(raw.path, "body", vi, en, raw.body_line + line - 1)
+    if fm.get("secrecy"):
+        log.error(raw.path, "secrecy",
+                  f"văn bản có độ mật (“{fm['secrecy']}”) không bao giờ được đăng; hãy bỏ tệp này "
+                  f"khỏi kho (các độ mật: {', '.join(SECRECY_GRADES)})",
+                  "a document with a secrecy grade must never be published; remove this file",
+                  raw.line_of("secrecy"))
+
+    if not raw.was_nfc:
+        log.warning(raw.path, "", "văn bản không ở dạng Unicode NFC (chữ tổ hợp); hãy lưu "
+                    "lại ở dạng NFC", "text is not in Unicode NFC (decomposed characters)", 1)
+    date = _date(raw, "date", fm["date"], log)
+    number = normalise_number(fm["number"]) if fm.get("number") else None
+    symbol = normalise_number(fm["symbol"]) if fm.get("symbol") else None
+    doc_type = clean_space(fm["type"])
+    system = _check_number(raw, number, symbol, doc_type, log)
+
+    references = []
+    for index, ref in enumerate(fm.get("references") or []):
+        field = f"references[{index}]"
+        ref_date = _date(raw, f"{field}.date", ref["date"], log) if "date" in ref else None
+        ref_number = normalise_number(ref["number"])
+        if parse_number(ref_number) is None:
+            log.warning(raw.path, f"{field}.number",
+                        f"số, ký hiệu “{ref_number}” không theo dạng của Nhà nước hay của Đảng",
+                        f"'{ref_number}' fits neither the state nor the Party grammar",
+                        raw.line_of(f"{field}.number"))
+        references.append(Reference(
+            number=ref_number, relation=ref["relation"],
+            type=clean_space(ref["type"]) if ref.get("type") else None, date=ref_date,
+            issuer=clean_space(ref["issuer"]) if ref.get("issuer") else None,
+            subject=nfc(ref["subject"]).strip() if ref.get("subject") else None))
+
+    assignments = []
+    for index, item in enumerate(fm.get("assignments") or []):
+        field = f"assignments[{index}]"
+        deadline = _deadline(raw, f"{field}.deadline", item["deadline"], log) if "deadline" in item else None
+        assignments.append(Assignment(
+            unit=clean_space(item["unit"]), role=item["role"],
+            task=clean_space(item["task"]) if item.get("task") else None, deadline=deadline))
+
+    if raw.body.strip() and not fm.get("subject"):
+        log.warning(raw.path, "subject", "văn bản có toàn văn nhưng thiếu trích yếu (subject)",
+                    "the record has a body but no subject", raw.line_of("type"))
+    if len(log.errors) > before or date is None:
+        return None
+
+    signer = None
+    if fm.get("signer"):
+        s = fm["signer"]
+        signer = Signer(clean_space(s["name"]), clean_space(s["title"]) if s.get("title") else None,
+                        tuple(clean_space(a) for a in s.get("authority") or ()))
+    replaces = fm.get("replaces") or ()
+    return Record(
+        path=raw.path,
+        id=fm.get("id", ""),
+        number=number,
+        symbol=symbol,
+        type=doc_type,
+        issuer=clean_space(fm["issuer"]),
+        date=date,
+        body=raw.body,
+        place=clean_space(fm["place"]) if fm.get("place") else None,
+        subject=clean_space(fm["subject"]) if fm.get("subject") else None,
+        signer=signer,
+        addressees=tuple(clean_space(a) for a in fm.get("addressees") or ()),
+        distribution=tuple(clean_space(d) for d in fm.get("distribution") or ()),
+        references=tuple(references),
+        assignments=tuple(assignments),
+        urgency=fm.get("urgency"),
+        status=clean_space(fm["status"]) if fm.get("status") else None,
+        replaces=tuple(normalise_number(r) for r in ([replaces] if isinstance(replaces, str) else replaces)),
+        source=fm.get("source"),
+        sample=bool(fm.get("sample", False)),
+        note=fm.get("note"),
+        import_notes=tuple(fm.get("import_notes") or ()),
+        system=system,
+    )
+
+
+__all__ = ["validate_record", "ROLES", "RELATIONS"]

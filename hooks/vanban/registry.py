@@ -18,7 +18,7 @@ import yaml
 
 from .dates import PartialDate
 from .problems import ProblemLog
-from .text import clean_space, fold, tone_key
+from .text import clean_space, fold, loose_key, tone_key
 
 _ID_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-")
 
@@ -86,7 +86,7 @@ class Registry:
         if isinstance(entry, Organisation) and entry.short:
             names.add(entry.short)
         for name in names:
-            for table, key in ((self._by_key, tone_key(name, True)), (self._by_fold, fold(tone_key(name, True)))):
+            for table, key in ((self._by_key, tone_key(name, True)), (self._by_fold, loose_key(name))):
                 ids = table.setdefault(key, [])
                 if entry.id not in ids:
                     ids.append(entry.id)
@@ -104,7 +104,7 @@ class Registry:
         An exact key match wins; only when there is none does the ASCII fold ("So Noi vu")
         count, so that accent-less input still finds its body.
         """
-        ids = self._by_key.get(tone_key(name, True)) or self._by_fold.get(fold(tone_key(name, True)), [])
+        ids = self._by_key.get(tone_key(name, True)) or self._by_fold.get(loose_key(name), [])
         return [entry for entry in (self.get(i) for i in ids) if entry is not None]
 
     def lookup(self, name: str, date: PartialDate | None = None) -> tuple[Entry | None, list[Entry]]:

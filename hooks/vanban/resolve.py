@@ -109,6 +109,12 @@ class _Resolver:
             assignments = tuple(self._resolve_assignment(entry, index)
                                 for index in range(len(entry.record.assignments)))
             resolved[entry.id] = dataclasses.replace(entry, references=refs, assignments=assignments)
+        merged = self._merge_partial_directives()
+        if merged:
+            for record_id, entry in resolved.items():
+                refs = tuple(dataclasses.replace(r, directive_id=merged.get(r.directive_id, r.directive_id))
+                             for r in entry.references)
+                resolved[record_id] = dataclasses.replace(entry, references=refs)
         order = sorted(resolved.values(), key=_newest_first)
         records = {e.id: e for e in order}
         for entry in order:
@@ -208,6 +214,39 @@ class _Resolver:
         if not any(c.record_id == entry.id and c.relation == reference.relation for c in directive.citations):
             directive.citations.append(Citation(entry.id, reference.relation))
         return ResolvedReference(reference, directive_id)
+
+    def _merge_partial_directives(self) -> dict[str, str]:
+        """Fold a citation that gives only a number ("Kết luận số 21-KL/TW") into the one
+        directive with that number whose year and issuer do not contradict it.
+
+        The first citation of a document gives type, number, date and issuer; later ones often
+        only the number. Returns the ids that were merged away → the id they now belong to.
+        """
+        by_number: dict[str, list[Directive]] = defaultdict(list)
+        for directive in self.directives.values():
+            by_number[number_key(directive.number)].append(directive)
+        merged: dict[str, str] = {}
+        for same_number in by_number.values():
+            for partial in same_number:
+                if partial.record_id or (partial.date and partial.issuer_id):
+                    continue
+                fits = [d for d in same_number if d is not partial and d.id not in merged
+                        and (partial.date is None or d.date is None or d.date.year == partial.date.year)
+                        and (partial.issuer_id is None or d.issuer_id in (None, partial.issuer_id))]
+                if len(fits) != 1:
+                    continue
+                target = fits[0]
+                for citation in partial.citations:
+                    if citation not in target.citations:
+                        target.citations.append(citation)
+                target.type = target.type or partial.type
+                target.subject = target.subject or partial.subject
+                merged[partial.id] = target.id
+                del self.directives[partial.id]
+        for source in merged:  # a directive merged into one that was merged later
+            while merged[source] in merged:
+                merged[source] = merged[merged[source]]
+        return merged
 
     @staticmethod
     def _complete(directive: Directive, reference: Reference) -> None:

@@ -73,13 +73,26 @@ def tone_key(text: str, expand_abbreviations: bool = False) -> str:
     With ``expand_abbreviations`` the usual office abbreviations ("UBND", "HĐND", "TP") are
     spelt out first, so "UBND tỉnh" and "Ủy ban nhân dân tỉnh" get the same key.
     """
-    words = _WORD.findall(nfc(text).lower())
-    if expand_abbreviations:
-        expanded: list[str] = []
-        for word in words:
-            expanded.extend(_ABBREVIATIONS.get(word, word).split())
-        words = expanded
+    words = _words(text, expand_abbreviations)
     return " ".join(_syllable_tone_key(word) for word in words)
+
+
+def _words(text: str, expand_abbreviations: bool) -> list[str]:
+    words = _WORD.findall(nfc(text).lower())
+    if not expand_abbreviations:
+        return words
+    expanded: list[str] = []
+    for word in words:
+        expanded.extend(_ABBREVIATIONS.get(word, word).split())
+    return expanded
+
+
+def loose_key(text: str) -> str:
+    """Accent-less matching key ("ubnd tinh nghe an" = "Ủy ban nhân dân tỉnh Nghệ An").
+
+    Used only when the tone key finds nothing, for people who type without diacritics.
+    """
+    return " ".join(fold(word) for word in _words(text, True))
 
 
 def fold(text: str) -> str:

@@ -1,0 +1,68 @@
+"""Stage 4: rendering — URLs, escaping of metadata, page content from a small catalogue."""
+
+from conftest import cong_van
+from vanban import urls
+from vanban.render.data import catalog_data
+from vanban.render.markup import md_text
+from vanban.render.pages import SiteRenderer
+
+
+def test_linker_for_served_and_offline_sites():
+    served = urls.Linker(True)
+    assert served.dest_path("van-ban/a.md") == "van-ban/a/index.html"
+    assert served.url("van-ban/a.md") == "van-ban/a/"
+    assert served.href("van-ban/a.md", "co-quan/b.md") == "../../co-quan/b/"
+    assert served.href("co-quan/index.md", "co-quan/b.md") == "b/"
+    assert served.href("index.md", "co-quan/index.md") == "co-quan/"
+    offline = urls.Linker(False)
+    assert offline.url("van-ban/a.md") == "van-ban/a.html"
+    assert offline.href("van-ban/a.md", "co-quan/b.md") == "../co-quan/b.html"
+    assert offline.href("index.md", "co-quan/index.md") == "co-quan/index.html"
+
+
+def test_markdown_text_is_escaped():
+    assert md_text("<b>*x*</b> [a](b)") == "&lt;b&gt;\\*x\\*&lt;/b&gt; \\[a\\]\\(b\\)"
+
+
+def test_metadata_is_always_shown_as_text(collection):
+    collection.add("a.md", cong_van(subject="Về <b>in đậm</b> & *sao*", signer={"name": "<i>Người ký</i>"}))
+    cat = collection.catalogue()
+    page = SiteRenderer(cat, urls.Linker()).record_page(next(iter(cat.records.values())))
+    assert "Về &lt;b&gt;in đậm&lt;/b&gt; &amp; *sao*" in page.markdown
+    assert "<b>" not in page.markdown and "<i>" not in page.markdown
+    assert page.source_path == "records/a.md"
+
+
+def test_record_page_sections_and_group_tasks(collection):
+    collection.add("a.md", cong_van(assignments=[{"unit": "Các Sở, ban, ngành cấp tỉnh", "role": "thuc_hien",
+                                                  "task": "Triển khai", "deadline": "2024-06-30"}],
+                                    references=[{"number": "21-KL/TW", "relation": "implements", "type": "Kết luận"}]))
+    cat = collection.catalogue()
+    renderer = SiteRenderer(cat, urls.Linker())
+    pages = {p.src_uri: p for p in renderer.pages()}
+    record = pages["van-ban/ubnd-tinh-2023-930-ubnd-th.md"].markdown
+    assert "## Văn bản dẫn chiếu" in record and "Thực hiện:" in record and "chưa có trong kho" in record
+    assert "30/06/2024" in record
+    member = pages["don-vi/so-noi-vu.md"].markdown
+    assert "Nhiệm vụ giao qua nhóm" in member and "Các Sở, ban, ngành cấp tỉnh" in member
+    group = pages["don-vi/so-ban-nganh.md"].markdown
+    assert "Thành viên của nhóm" in group and "Sở Tài chính tỉnh Nghệ An" in group
+    directive = next(p for uri, p in pages.items() if uri.startswith("dan-chieu/21-kl-tw"))
+    assert "Được thực hiện bởi" in directive.markdown
+    for page in pages.values():
+        assert page.markdown.startswith("---\ntitle: ")
+
+
+def test_catalog_data_matches_contract(collection):
+    collection.add("a.md", cong_van(assignments=[{"unit": "Sở Nội vụ", "role": "chu_tri", "deadline": "hằng năm"}],
+                                    references=[{"number": "21-KL/TW", "relation": "cites"}]))
+    data = catalog_data(collection.catalogue(), urls.Linker())
+    record = data["records"][0]
+    assert set(record) >= {"id", "url", "path", "number", "type", "issuer", "date", "subject",
+                           "references", "assignments"}
+    assert record["references"][0]["target"] == data["directives"][0]["id"]
+    assert record["assignments"][0] == {"unit": {"id": "so-noi-vu", "name": "Sở Nội vụ tỉnh Nghệ An"},
+                                        "role": "chu_tri", "task": None, "deadline": "hằng năm"}
+    assert data["units"][0]["tasks"] == [{"record": record["id"], "role": "chu_tri", "via": None}]
+    assert data["issuers"][0]["records"] == [record["id"]]
+    assert data["directives"][0]["cited_by"] == [record["id"]]

@@ -35,6 +35,45 @@ def _check(args: argparse.Namespace) -> int:
     return 1 if catalogue.problems.errors else 0
 
 
+def _import(args: argparse.Namespace) -> int:
+    from .importer import import_document
+    from .problems import ProblemLog
+    from .registry import load_registry
+    from .writer import record_path, record_text
+
+    sources = Sources.at(Path(args.root))
+    log = ProblemLog()
+    registry = load_registry(sources.registry_file, sources.root, log)
+    paths = [Path(p) for p in args.paths]
+    if args.output and len(paths) > 1:
+        print("vanban import: -o chỉ dùng với một tệp (-o works with one input only)", file=sys.stderr)
+        return 2
+    status = 0
+    for path in paths:
+        try:
+            extraction = import_document(path, registry)
+        except (OSError, ValueError, KeyError) as exc:
+            print(f"{path}: lỗi: không đọc được tài liệu ({exc}) (cannot read document)", file=sys.stderr)
+            status = 1
+            continue
+        text = record_text(extraction.front_matter, extraction.body)
+        if args.output == "-":
+            sys.stdout.write(text)
+            continue
+        target = Path(args.output) if args.output else record_path(extraction.front_matter, sources.records_dir, registry)
+        if target.exists() and not args.force:
+            print(f"{target}: đã có bản ghi, không ghi đè; dùng --force để thay (record exists; use --force)",
+                  file=sys.stderr)
+            status = 1
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        print(f"{path} → {target}")
+        for note in extraction.notes:
+            print(f"  cần xem lại (to review): {note}")
+    return status
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="vanban", description="Kho văn bản — công cụ dòng lệnh")
     parser.add_argument("--root", default=".", help="thư mục gốc của kho (repository root)")
@@ -43,6 +82,11 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("paths", nargs="*", help="tệp cần kiểm tra; bỏ trống để kiểm tra tất cả")
     check.add_argument("--format", choices=["text", "github"], default="text")
     check.set_defaults(run=_check)
+    importer = commands.add_parser("import", help="nhập tài liệu .docx/.txt/.md thành bản ghi (import documents)")
+    importer.add_argument("paths", nargs="+", help="tệp .docx, .txt hoặc .md")
+    importer.add_argument("-o", "--output", help="tệp bản ghi cần ghi, hoặc - để in ra màn hình")
+    importer.add_argument("--force", action="store_true", help="ghi đè bản ghi đã có (overwrite)")
+    importer.set_defaults(run=_import)
     args = parser.parse_args(argv)
     return args.run(args)
 

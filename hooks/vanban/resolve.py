@@ -34,10 +34,20 @@ def document_id(number: str, year: int | None, issuer_id: str | None) -> str:
     return "-".join(p for p in (issuer_id, year_part, slugify(number)) if p)
 
 
-def _unnumbered_id(record: Record, issuer_id: str) -> str:
+def unnumbered_id(record: Record, issuer_id: str) -> str:
+    """Id of an unnumbered copy: issuer, date, symbol and the first words of the subject."""
     subject = re.sub(r"^\s*V/v\s*", "", record.subject or "", flags=re.IGNORECASE)
     subject = slugify(subject, max_words=8)
     return "-".join(p for p in (issuer_id, record.date.iso(), slugify(record.symbol or ""), subject) if p)
+
+
+def record_id(record: Record, issuer_id: str) -> str:
+    """The record's URL id: its own ``id`` if set, else derived from issuer, year and number."""
+    if record.id:
+        return record.id
+    if record.number:
+        return document_id(record.number, record.date.year, issuer_id)
+    return unnumbered_id(record, issuer_id)
 
 
 def _reference_year(reference: Reference) -> int | None:
@@ -111,10 +121,10 @@ class _Resolver:
             resolved[entry.id] = dataclasses.replace(entry, references=refs, assignments=assignments)
         merged = self._merge_partial_directives()
         if merged:
-            for record_id, entry in resolved.items():
+            for entry_id, entry in resolved.items():
                 refs = tuple(dataclasses.replace(r, directive_id=merged.get(r.directive_id, r.directive_id))
                              for r in entry.references)
-                resolved[record_id] = dataclasses.replace(entry, references=refs)
+                resolved[entry_id] = dataclasses.replace(entry, references=refs)
         order = sorted(resolved.values(), key=_newest_first)
         records = {e.id: e for e in order}
         for entry in order:
@@ -134,22 +144,20 @@ class _Resolver:
                 org = self.registry.organisations.get(issuer_id)
                 self.issuers[issuer_id] = Issuer(issuer_id, org.name if org else record.issuer, known,
                                                  org.kind if org else record.system)
-            record_id = record.id or (document_id(record.number, record.date.year, issuer_id)
-                                      if record.number else _unnumbered_id(record, issuer_id))
-            by_id[record_id].append(CatalogueRecord(dataclasses.replace(record, id=record_id),
-                                                    issuer_id, (), ()))
+            new_id = record_id(record, issuer_id)
+            by_id[new_id].append(CatalogueRecord(dataclasses.replace(record, id=new_id), issuer_id, (), ()))
         entries: dict[str, CatalogueRecord] = {}
-        for record_id, same in by_id.items():
+        for same_id, same in by_id.items():
             if len(same) == 1:
-                entries[record_id] = same[0]
+                entries[same_id] = same[0]
                 continue
             paths = ", ".join(e.record.path for e in same)
             for entry in same:
                 self.log.error(entry.record.path, "number",
                                f"trùng văn bản (cùng cơ quan, năm, số, ký hiệu hoặc cùng đường dẫn "
-                               f"“{record_id}”): {paths}",
+                               f"“{same_id}”): {paths}",
                                f"duplicate document (same issuer, year and number, or same URL "
-                               f"'{record_id}'): {paths}")
+                               f"'{same_id}'): {paths}")
         for issuer in list(self.issuers):
             if not any(e.issuer_id == issuer for e in entries.values()):
                 del self.issuers[issuer]

@@ -1,0 +1,395 @@
+"""Rule-based extraction of a record's front-matter from a document's text.
+
+The input is the text an office pastes from Word (or what ``docx.docx_to_text`` produces).
+The layout of Vietnamese official documents is fixed by Nghị định 30/2020 and Hướng dẫn
+36-HD/VPTW, so plain rules go a long way: header (issuer, motto, number, place and date),
+type and subject, "Kính gửi", body, "Nơi nhận", signature block. References and assignments
+are read from the body sentence by sentence. Nothing is invented: a field that is not found is
+left out and named in ``notes``. Deterministic, no network, no model.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..dates import PartialDate
+from ..numbers import DOCUMENT_TYPES, find_type, normalise_number, parse_number, parse_symbol
+from ..registry import Organisation, Registry
+from ..text import clean_space, fold, nfc
+from .casing import proper_case
+from .mentions import find_assignments, find_references
+
+_MOTTO_STATE = re.compile(r"CỘNG\s+H[ÒO]À?\s+XÃ\s+HỘI|Độc\s+lập\s*[-–—]", re.IGNORECASE)
+_MOTTO_PARTY = re.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")
+_NUMBER_LINE = re.compile(r"^Số\s*:?\s*(?P<value>.*)$", re.IGNORECASE)
+_PLACE_DATE = re.compile(
+    r"^(?P<place>[^,\d]{2,40}?)\s*,\s*ngày\s*(?P<day>\d{1,2})?\s*tháng\s*(?P<month>\d{1,2})?\s*năm\s*(?P<year>\d{4})",
+    re.IGNORECASE)
+_URGENCY = {"KHẨN": "Khẩn", "THƯỢNG KHẨN": "Thượng khẩn", "HỎA TỐC": "Hỏa tốc", "HOẢ TỐC": "Hoả tốc"}
+_SECRECY = {"MẬT": "Mật", "TỐI MẬT": "Tối mật", "TUYỆT MẬT": "Tuyệt mật"}
+_VV = re.compile(r"^(?:V/v|V/V|Về việc)\s*:?\s*", re.IGNORECASE)
+_KINH_GUI = re.compile(r"^Kính\s+gửi\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+_NOI_NHAN = re.compile(r"^Nơi\s+nhận\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+_AUTHORITY = re.compile(r"^(TM\.|KT\.|TL\.|TUQ\.|Q\.|T/M|K/T|T/L)\s*", re.IGNORECASE)
+_BULLET = re.compile(r"^\s*(?:[-–—+•*]\s+|\d+[.)]\s+|[a-zđ][.)]\s+)")
+_COLUMNS = re.compile(r"\t+|\s{3,}")
+_BODY_START = re.compile(r"^(Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Để\s|Theo\s|Ngày\s+\d|Trong\s|Nhằm\s|Sau\s|Qua\s|Xét\s|Phúc\s+đáp)",
+                         re.IGNORECASE)
+_TYPE_TITLES = {fold(t.name).upper(): t.name for t in DOCUMENT_TYPES}
+_CONTINUATION = re.compile(r"^(TỈNH|HUYỆN|THÀNH PHỐ|THỊ XÃ|QUẬN|XÃ|PHƯỜNG|THỊ TRẤN|VÀ|KHỐI|NGHỆ|HÀ|TP\.?)\b")
+_PERSON = re.compile(r"^[A-ZĐÀ-Ỹ][a-zđà-ỹ]+(?:\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]+){1,5}$")
+
+
+@dataclass
+class Extraction:
+    """What was read from one document: front-matter, body and what is missing."""
+
+    front_matter: dict
+    body: str
+    notes: list[str] = field(default_factory=list)
+
+
+def _plain(line: str) -> str:
+    """A line without Markdown emphasis and trailing hard-break spaces."""
+    return clean_space(line.replace("**", "").replace("__", "")).strip()
+
+
+def _is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _type_title(line: str) -> str | None:
+    key = fold(line).upper().strip(" .:")
+    return _TYPE_TITLES.get(key) if _is_upper(line) else None
+
+
+def _split_columns(line: str) -> list[str]:
+    return [part.strip() for part in _COLUMNS.split(line.strip()) if part.strip()]
+
+
+def _clean_item(text: str) -> str:
+    text = _BULLET.sub("", text).strip()
+    return text.rstrip(" ;,.").strip()
+
+
+def _parse_place_date(text: str) -> tuple[str, PartialDate] | None:
+    match = _PLACE_DATE.search(text)
+    if not match:
+        return None
+    year = int(match["year"])
+    month = int(match["month"]) if match["month"] else None
+    day = int(match["day"]) if match["day"] and month else None
+    try:
+        date = PartialDate.parse(PartialDate(year, month, day).iso())
+    except ValueError:
+        return None
+    return clean_space(match["place"]), date
+
+
+class _Reader:
+    """One pass over the lines of a document, filling the front-matter step by step."""
+
+    def __init__(self, text: str, registry: Registry | None) -> None:
+        text = nfc(text).replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+        self.raw_lines = text.split("\n")
+        self.lines = [_plain(line) for line in self.raw_lines]
+        self.registry = registry
+        self.fm: dict = {}
+        self.notes: list[str] = []
+        self.system: str | None = None
+
+    # -- header -------------------------------------------------------------------------------
+    def header(self) -> int:
+        """Read the header zone; return the index of the first line after it."""
+        issuer_lines: list[str] = []
+        index = 0
+        for index, line in enumerate(self.lines):
+            if not line:
+                continue
+            if _type_title(line) or _VV.match(line) or _KINH_GUI.match(line) or _BODY_START.match(line):
+                break
+            if index > 40:
+                break
+            for part in _split_columns(line):
+                self._header_part(part, issuer_lines)
+        else:
+            index = len(self.lines)
+        self._issuer_from_header(issuer_lines)
+        return index
+
+    def _header_part(self, part: str, issuer_lines: list[str]) -> None:
+        if _MOTTO_PARTY.search(part):
+            self.system = "party"
+            return
+        if _MOTTO_STATE.search(part):
+            self.system = self.system or "state"
+            return
+        number = _NUMBER_LINE.match(part)
+        if number and "number" not in self.fm and "symbol" not in self.fm:
+            self._number(number["value"])
+            return
+        place_date = _parse_place_date(part)
+        if place_date and "date" not in self.fm:
+            self.fm["place"], date = place_date
+            self.fm["date"] = date.iso()
+            return
+        upper = part.upper().strip(" .:")
+        if upper in _URGENCY and _is_upper(part):
+            self.fm["urgency"] = _URGENCY[upper]
+            return
+        if upper in _SECRECY and _is_upper(part):
+            self.fm["secrecy"] = _SECRECY[upper]
+            return
+        if re.fullmatch(r"[-*_=\s.]+", part):
+            return
+        if _is_upper(part) and "number" not in self.fm and "symbol" not in self.fm:
+            issuer_lines.append(part)
+
+    def _number(self, value: str) -> None:
+        value = normalise_number(value)
+        value = value.split("ngày")[0]  # "Số: 12/UBND-VX ngày …" on one line
+        if re.match(r"^[/-]", value) or not re.match(r"^\d", value):
+            symbol = value.lstrip("/-")
+            if symbol and parse_symbol(symbol):
+                self.fm["number"] = None
+                self.fm["symbol"] = symbol
+            return
+        if parse_number(value):
+            self.fm["number"] = value
+
+    def _issuer_from_header(self, lines: list[str]) -> None:
+        """Group header lines into bodies: a line starting with a place word continues the last."""
+        bodies: list[str] = []
+        for line in lines:
+            if bodies and _CONTINUATION.match(line):
+                bodies[-1] += " " + line
+            else:
+                bodies.append(line)
+        bodies = [proper_case(b) for b in bodies]
+        if not bodies:
+            return
+        self.header_bodies = bodies
+        issuer = bodies[-1]
+        if len(bodies) > 1 and self.system == "party" and fold(issuer).startswith("ban thuong vu"):
+            issuer = bodies[0]  # "TỈNH ỦY NGHỆ AN / BAN THƯỜNG VỤ": decided by the signature
+        elif len(bodies) > 1 and fold(issuer).startswith("ban ") and self.system == "party":
+            issuer = f"{issuer} {bodies[0]}" if not re.search(r"(ủy|uỷ)\b", issuer, re.I) else issuer
+        self.fm["issuer"] = self._registered_name(issuer, bodies[0] if len(bodies) > 1 else None)
+
+    def _registered_name(self, name: str, parent: str | None) -> str:
+        """The registry's short name for ``name`` when it is known (and its parent agrees)."""
+        if self.registry is None:
+            return name
+        entry, _ = self.registry.lookup(name)
+        if not isinstance(entry, Organisation):
+            return name
+        if parent is not None:
+            parent_entry, _ = self.registry.lookup(parent)
+            if parent_entry is None:
+                return name  # a body of another province with the same short name
+        return entry.short or entry.name
+
+    # -- type, subject, addressees ------------------------------------------------------------
+    def title_and_subject(self, start: int) -> int:
+        """Read the type title and subject (or the "V/v" line); return where the body starts."""
+        position = start
+        for index in range(start, min(start + 12, len(self.lines))):
+            line = self.lines[index]
+            doc_type = _type_title(line)
+            if doc_type and "type" not in self.fm:
+                self.fm["type"] = doc_type
+                subject, position = self._paragraph_after(index + 1)
+                if subject and not _BODY_START.match(subject) and not _KINH_GUI.match(subject):
+                    self.fm["subject"] = subject
+                else:
+                    position = index + 1
+                break
+        vv_index = next((i for i, line in enumerate(self.lines[:start + 25]) if _VV.match(line)), None)
+        if vv_index is not None and "subject" not in self.fm:
+            subject, end = self._paragraph_after(vv_index, stop_at_header=True)
+            self.fm["subject"] = "V/v " + _VV.sub("", subject)
+            self.fm.setdefault("type", "Công văn")
+            position = max(position, end)
+        if "type" not in self.fm:
+            self._type_from_number()
+        return position
+
+    def _paragraph_after(self, index: int, stop_at_header: bool = False) -> tuple[str, int]:
+        """The paragraph starting at ``index`` (skipping blank lines) and the line after it."""
+        while index < len(self.lines) and not self.lines[index]:
+            index += 1
+        parts: list[str] = []
+        while index < len(self.lines) and self.lines[index]:
+            line = self.lines[index]
+            if parts and (_KINH_GUI.match(line) or _NUMBER_LINE.match(line) or _parse_place_date(line)
+                          or (stop_at_header and _is_upper(line))):
+                break
+            if stop_at_header:
+                line = _split_columns(line)[0]
+            parts.append(line)
+            index += 1
+        return clean_space(" ".join(parts)), index
+
+    def _type_from_number(self) -> None:
+        value = self.fm.get("number") or self.fm.get("symbol")
+        parsed = (parse_number(value) if self.fm.get("number") else parse_symbol(value)) if value else None
+        if parsed is None:
+            return
+        if parsed.type_abbr is None:
+            if parsed.system == "state":
+                self.fm["type"] = "Công văn"
+            return
+        for doc_type in DOCUMENT_TYPES:
+            abbrs = doc_type.state if parsed.system == "state" else doc_type.party
+            if fold(parsed.type_abbr) in {fold(a) for a in abbrs}:
+                self.fm["type"] = doc_type.name
+                return
+
+    def addressees(self, start: int) -> int:
+        for index in range(start, min(start + 15, len(self.lines))):
+            match = _KINH_GUI.match(self.lines[index])
+            if match:
+                items, end = self._list_after(index + 1)
+                rest = _clean_item(match["rest"])
+                if rest:
+                    items.insert(0, rest)
+                if items:
+                    self.fm["addressees"] = items
+                return end
+        return start
+
+    def _list_after(self, index: int) -> tuple[list[str], int]:
+        """Bullet items from ``index``; stops at the first non-bullet line after an item."""
+        items: list[str] = []
+        while index < len(self.lines):
+            line = self.lines[index]
+            if not line:
+                index += 1
+                continue
+            if _BULLET.match(self.raw_lines[index].replace("**", "")) or line.startswith(("-", "+", "–")):
+                items.append(_clean_item(line))
+                index += 1
+                continue
+            break
+        return [i for i in items if i], index
+
+    # -- tail: Nơi nhận and signature ---------------------------------------------------------
+    def body_end(self, start: int) -> int:
+        for index in range(start, len(self.lines)):
+            line = self.lines[index]
+            first = _split_columns(line)[0] if line else ""
+            if _NOI_NHAN.match(first) or (_AUTHORITY.match(first) and _is_upper(first)):
+                return index
+        return len(self.lines)
+
+    def tail(self, start: int) -> None:
+        """Nơi nhận and the signature block; two-column lines are split left/right."""
+        left: list[str] = []
+        right: list[str] = []
+        for line in self.lines[start:]:
+            if not line:
+                continue
+            parts = _split_columns(line)
+            if len(parts) >= 2:
+                left.append(parts[0])
+                right.extend(parts[1:])
+            else:
+                left.append(parts[0])
+        distribution: list[str] = []
+        signature: list[str] = []
+        in_distribution = False
+        for line in left:
+            match = _NOI_NHAN.match(line)
+            if match:
+                in_distribution = True
+                if _clean_item(match["rest"]):
+                    distribution.append(_clean_item(match["rest"]))
+                continue
+            if in_distribution and (line.startswith(("-", "+", "–", "•")) or
+                                    (distribution and not _is_upper(line) and not _PERSON.match(line))):
+                distribution.append(_clean_item(line))
+                continue
+            in_distribution = False
+            signature.append(line)
+        if distribution:
+            self.fm["distribution"] = [d for d in distribution if d]
+        self._signer(right + signature)
+
+    def _signer(self, lines: list[str]) -> None:
+        authority: list[str] = []
+        titles: list[str] = []
+        name = None
+        for line in lines:
+            if re.search(r"\(?(đã ký|ký tên|chữ ký|đóng dấu)\)?", line, re.IGNORECASE) and not _is_upper(line):
+                continue
+            if _AUTHORITY.match(line) and _is_upper(line):
+                authority.append(self._authority_case(line))
+            elif _is_upper(line) and not name:
+                titles.append(proper_case(line))
+            elif _PERSON.match(line):
+                name = line
+        if not (name or authority or titles):
+            return
+        signer: dict = {}
+        if name:
+            signer["name"] = name
+        if titles:
+            signer["title"] = titles[-1]
+        if authority:
+            signer["authority"] = authority
+        if "name" in signer:
+            self.fm["signer"] = signer
+        for entry in authority:  # "T/M BAN THƯỜNG VỤ" names the body that acted
+            if fold(entry).split(" ", 1)[-1].startswith("ban thuong vu") and self.system == "party":
+                committee = getattr(self, "header_bodies", [None])[0]
+                if committee:
+                    self.fm["issuer"] = self._registered_name(f"Ban Thường vụ {committee}", None)
+
+    @staticmethod
+    def _authority_case(line: str) -> str:
+        match = _AUTHORITY.match(line)
+        assert match
+        prefix = match.group(1).upper()
+        rest = line[match.end():]
+        return f"{prefix} {proper_case(rest)}".strip()
+
+
+def extract(text: str, registry: Registry | None = None) -> Extraction:
+    """Extract front-matter and body from a document's text."""
+    reader = _Reader(text, registry)
+    header_end = reader.header()
+    body_start = reader.title_and_subject(header_end)
+    body_start = max(body_start, reader.addressees(body_start))
+    body_end = reader.body_end(body_start)
+    reader.tail(body_end)
+    fm = reader.fm
+    body_lines = reader.raw_lines[body_start:body_end]
+    body = "\n".join(line.rstrip() for line in body_lines).strip("\n")
+    body = re.sub(r"\n{3,}", "\n\n", body) + "\n" if body.strip() else ""
+    own_number = fm.get("number")
+    scan = (fm.get("subject", "") + "\n\n" + body)
+    references = find_references(scan, own_number, fm.get("type"))
+    if references:
+        fm["references"] = references
+    assignments = find_assignments(body, registry)
+    if assignments:
+        fm["assignments"] = assignments
+    notes = [f"chưa tìm thấy “{label}” ({key}); hãy điền" for key, label in (
+        ("number", "số, ký hiệu"), ("type", "loại văn bản"), ("issuer", "cơ quan ban hành"),
+        ("date", "ngày ban hành"), ("subject", "trích yếu"), ("signer", "người ký"))
+        if key not in fm and not (key == "number" and "symbol" in fm)]
+    if "number" not in fm and "symbol" in fm:
+        fm["number"] = None
+    if "type" in fm and find_type(fm["type"]) is None:
+        notes.append(f"loại văn bản “{fm['type']}” chưa có trong danh mục")
+    return Extraction(_ordered(fm), body, notes)
+
+
+_ORDER = ("number", "symbol", "type", "issuer", "date", "place", "subject", "urgency", "secrecy", "signer",
+          "addressees", "distribution", "references", "assignments")
+
+
+def _ordered(fm: dict) -> dict:
+    return {key: fm[key] for key in _ORDER if key in fm} | {k: v for k, v in fm.items() if k not in _ORDER}

@@ -1,0 +1,51 @@
+"""Write records: front-matter + body as a Markdown file, in the layout people edit by hand.
+
+Used by ``vanban import`` and ``vanban new``. Dates are written unquoted (``date: 2023-05``)
+as in the record-format guide; our loader keeps them as text. The file name follows the same
+id formula as the site's URLs, so ``records/2023/ubnd-nghe-an-2023-930-ubnd-th.md`` becomes
+``van-ban/ubnd-nghe-an-2023-930-ubnd-th/``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import frontmatter
+import yaml
+
+from .loader import load_record_text
+from .problems import ProblemLog
+from .registry import Organisation, Registry
+from .resolve import record_id
+from .text import slugify
+from .validate import validate_record
+
+
+class _RecordDumper(yaml.SafeDumper):
+    """SafeDumper that writes date-like strings plain, the way people type them."""
+
+
+_RecordDumper.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeDumper.yaml_implicit_resolvers.items()
+}
+
+
+def record_text(front_matter: dict, body: str) -> str:
+    """The record file's text."""
+    post = frontmatter.Post(body.strip("\n") + "\n" if body.strip() else "", **front_matter)
+    text = frontmatter.dumps(post, Dumper=_RecordDumper, sort_keys=False, width=100)
+    return text if text.endswith("\n") else text + "\n"
+
+
+def record_path(front_matter: dict, records_dir: Path, registry: Registry) -> Path:
+    """Where a record belongs: ``records/<year>/<id>.md``, the id as the site computes it."""
+    log = ProblemLog()
+    raw = load_record_text(record_text(front_matter, ""), "new.md", log)
+    record = validate_record(raw, log) if raw else None
+    if record is None:
+        year = str(front_matter.get("date", "khong-ro"))[:4]
+        return records_dir / year / f"{slugify(str(front_matter.get('number') or front_matter.get('subject') or 'van-ban')) or 'van-ban'}.md"
+    entry, _ = registry.lookup(record.issuer, record.date)
+    issuer_id = entry.id if isinstance(entry, Organisation) else slugify(record.issuer)
+    return records_dir / str(record.date.year) / f"{record_id(record, issuer_id)}.md"

@@ -27,6 +27,14 @@ def _github_annotation(problem: Problem) -> str:
 def _check(args: argparse.Namespace) -> int:
     sources = Sources.at(Path(args.root))
     only = [Path(p).resolve() for p in args.paths] if args.paths else None
+    if args.fix:
+        from .fix import fix_file
+        from .loader import find_record_files
+
+        for file in only or find_record_files(sources.records_dir):
+            for action in fix_file(file):
+                print(f"{file.relative_to(sources.root) if file.is_relative_to(sources.root) else file}: "
+                      f"đã sửa (fixed): {action}", file=sys.stderr)
     catalogue = build_catalogue(sources, only)
     for problem in catalogue.problems:
         print(_github_annotation(problem) if args.format == "github" else problem.format())
@@ -81,6 +89,8 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("check", help="kiểm tra bản ghi và sổ đăng ký (check records and registry)")
     check.add_argument("paths", nargs="*", help="tệp cần kiểm tra; bỏ trống để kiểm tra tất cả")
     check.add_argument("--format", choices=["text", "github"], default="text")
+    check.add_argument("--fix", action="store_true",
+                       help="chuẩn hoá NFC và thêm số văn bản thân văn bản nhắc tới vào references")
     check.set_defaults(run=_check)
     importer = commands.add_parser("import", help="nhập tài liệu .docx/.txt/.md thành bản ghi (import documents)")
     importer.add_argument("paths", nargs="+", help="tệp .docx, .txt hoặc .md")

@@ -17,7 +17,7 @@ from jsonschema.exceptions import ValidationError
 from .dates import PartialDate, looks_like_numeric_date
 from .loader import RawRecord
 from .model import Assignment, Deadline, Record, Reference, Signer
-from .numbers import find_type, normalise_number, parse_number, parse_symbol, type_agrees
+from .numbers import find_type, normalise_number, number_key, parse_number, parse_symbol, type_agrees
 from .problems import ProblemLog
 from .safety import find_dangerous
 from .schema import RECORD_SCHEMA, ROLES, RELATIONS, SECRECY_GRADES
@@ -148,6 +148,24 @@ def _check_number(raw: RawRecord, number: str | None, symbol: str | None, doc_ty
     return parsed.system
 
 
+def missing_citations(body: str, cited: list[str], own_number: str | None) -> list[dict]:
+    """References the body mentions ("Kết luận số 21-KL/TW") that front-matter does not list."""
+    from .importer.mentions import find_references
+
+    known = {number_key(n) for n in cited}
+    return [ref for ref in find_references(body, own_number) if number_key(ref["number"]) not in known]
+
+
+def _check_body_citations(raw: RawRecord, fm: dict, references: list[Reference], number: str | None,
+                          log: ProblemLog) -> None:
+    for ref in missing_citations(raw.body, [r.number for r in references], number):
+        log.warning(raw.path, "references",
+                    f"thân văn bản nhắc tới {ref.get('type', 'văn bản')} số {ref['number']} nhưng "
+                    "“references” chưa có; `vanban check --fix` sẽ thêm",
+                    f"the body cites {ref['number']} but 'references' does not list it; "
+                    "`vanban check --fix` adds it", raw.line_of("references") or raw.body_line)
+
+
 def validate_record(raw: RawRecord, log: ProblemLog) -> Record | None:
     """Validate one raw record; return the normalised ``Record`` or ``None`` if it has errors."""
     before = len(log.errors)
@@ -203,6 +221,7 @@ def validate_record(raw: RawRecord, log: ProblemLog) -> Record | None:
             unit=clean_space(item["unit"]), role=item["role"],
             task=clean_space(item["task"]) if item.get("task") else None, deadline=deadline))
 
+    _check_body_citations(raw, fm, references, number, log)
     if raw.body.strip() and not fm.get("subject"):
         log.warning(raw.path, "subject", "văn bản có toàn văn nhưng thiếu trích yếu (subject)",
                     "the record has a body but no subject", raw.line_of("type"))

@@ -22,7 +22,11 @@ from .validate import validate_record
 
 
 class _RecordDumper(yaml.SafeDumper):
-    """SafeDumper that writes date-like strings plain, the way people type them."""
+    """SafeDumper that writes records the way the format guide shows them: date-like strings
+    plain, list items indented under their key, long lines not folded."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False):
+        return super().increase_indent(flow, False)
 
 
 _RecordDumper.yaml_implicit_resolvers = {
@@ -34,7 +38,7 @@ _RecordDumper.yaml_implicit_resolvers = {
 def record_text(front_matter: dict, body: str) -> str:
     """The record file's text."""
     post = frontmatter.Post(body.strip("\n") + "\n" if body.strip() else "", **front_matter)
-    text = frontmatter.dumps(post, Dumper=_RecordDumper, sort_keys=False, width=100)
+    text = frontmatter.dumps(post, Dumper=_RecordDumper, sort_keys=False, width=10_000)
     return text if text.endswith("\n") else text + "\n"
 
 

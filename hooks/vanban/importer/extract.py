@@ -37,7 +37,8 @@ _COLUMNS = re.compile(r"\t+|\s{3,}")
 _BODY_START = re.compile(r"^(Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Để\s|Theo\s|Ngày\s+\d|Trong\s|Nhằm\s|Sau\s|Qua\s|Xét\s|Phúc\s+đáp)",
                          re.IGNORECASE)
 _TYPE_TITLES = {fold(t.name).upper(): t.name for t in DOCUMENT_TYPES}
-_CONTINUATION = re.compile(r"^(TỈNH|HUYỆN|THÀNH PHỐ|THỊ XÃ|QUẬN|XÃ|PHƯỜNG|THỊ TRẤN|VÀ|KHỐI|NGHỆ|HÀ|TP\.?)\b")
+_CONTINUATION = re.compile(r"^(TỈNH|HUYỆN|THÀNH PHỐ|THỊ XÃ|QUẬN|XÃ|PHƯỜNG|THỊ TRẤN|VÀ|KHỐI|TP\.?)\b(?!\s+[ỦU]Ỷ?Y?\b)")
+_COMMITTEE = re.compile(r"\b(?:Tỉnh|Huyện|Thành|Thị|Đảng|Quận)\s+(?:ủy|uỷ)\b", re.IGNORECASE)
 _PERSON = re.compile(r"^[A-ZĐÀ-Ỹ][a-zđà-ỹ]+(?:\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]+){1,5}$")
 
 
@@ -66,7 +67,8 @@ def _type_title(line: str) -> str | None:
 
 
 def _split_columns(line: str) -> list[str]:
-    return [part.strip() for part in _COLUMNS.split(line.strip()) if part.strip()]
+    """Parts of a line typed as two columns (separated by a tab or 3+ spaces), each cleaned."""
+    return [_plain(part) for part in _COLUMNS.split(line.replace("**", "").strip()) if part.strip()]
 
 
 def _clean_item(text: str) -> str:
@@ -112,7 +114,7 @@ class _Reader:
                 break
             if index > 40:
                 break
-            for part in _split_columns(line):
+            for part in _split_columns(self.raw_lines[index]):
                 self._header_part(part, issuer_lines)
         else:
             index = len(self.lines)
@@ -227,7 +229,7 @@ class _Reader:
                           or (stop_at_header and _is_upper(line))):
                 break
             if stop_at_header:
-                line = _split_columns(line)[0]
+                line = _split_columns(self.raw_lines[index])[0]
             parts.append(line)
             index += 1
         return clean_space(" ".join(parts)), index
@@ -279,7 +281,7 @@ class _Reader:
     def body_end(self, start: int) -> int:
         for index in range(start, len(self.lines)):
             line = self.lines[index]
-            first = _split_columns(line)[0] if line else ""
+            first = _split_columns(self.raw_lines[index])[0] if line else ""
             if _NOI_NHAN.match(first) or (_AUTHORITY.match(first) and _is_upper(first)):
                 return index
         return len(self.lines)
@@ -288,10 +290,10 @@ class _Reader:
         """Nơi nhận and the signature block; two-column lines are split left/right."""
         left: list[str] = []
         right: list[str] = []
-        for line in self.lines[start:]:
+        for raw, line in zip(self.raw_lines[start:], self.lines[start:]):
             if not line:
                 continue
-            parts = _split_columns(line)
+            parts = _split_columns(raw)
             if len(parts) >= 2:
                 left.append(parts[0])
                 right.extend(parts[1:])
@@ -343,7 +345,8 @@ class _Reader:
             self.fm["signer"] = signer
         for entry in authority:  # "T/M BAN THƯỜNG VỤ" names the body that acted
             if fold(entry).split(" ", 1)[-1].startswith("ban thuong vu") and self.system == "party":
-                committee = getattr(self, "header_bodies", [None])[0]
+                committees = [b for b in getattr(self, "header_bodies", []) if _COMMITTEE.search(b)]
+                committee = committees[-1] if committees else None
                 if committee:
                     self.fm["issuer"] = self._registered_name(f"Ban Thường vụ {committee}", None)
 

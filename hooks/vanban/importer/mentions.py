@@ -100,29 +100,43 @@ def find_references(text: str, own_number: str | None, doc_type: str | None = No
         if key == own:
             continue
         relation = _relation(text, match.start(), first_in_clause, doc_type)
+        details = _details(match, text)
         entry = found.get(key)
         if entry is None:
-            entry = found[key] = {}
-            doc_type_word = match["type"][:1].upper() + match["type"][1:]
-            if doc_type_word.lower() != "văn bản":
-                entry["type"] = doc_type_word
-            entry["number"] = number
-            rest = text[match.end():match.end() + 200]
-            date = _DATE_AFTER.match(rest)
-            if date:
-                iso = _date_text(date)
-                if iso:
-                    entry["date"] = iso
-                rest = rest[date.end():]
-            issuer = _ISSUER_AFTER.match(rest)
-            if issuer:
-                name = _ISSUER_STOP.sub("", clean_space(issuer["issuer"])).strip()
-                if name and len(name.split()) <= 10:
-                    entry["issuer"] = name
+            found[key] = {**details, "relation": relation}
+            continue
+        # a later, fuller mention completes a short first one (a subject line, say)
+        for field in ("type", "date"):
+            if field in details and field not in entry:
+                entry[field] = details[field]
+        if "issuer" in details and ("issuer" not in entry or
+                                    (details["issuer"].startswith(entry["issuer"]) and details["issuer"] != entry["issuer"])):
+            entry["issuer"] = details["issuer"]
+        if entry["relation"] == "cites" and relation != "cites":
             entry["relation"] = relation
-        elif entry["relation"] == "cites" and relation != "cites":
-            entry["relation"] = relation
-    return list(found.values())
+    return [{k: e[k] for k in ("type", "number", "date", "issuer", "relation") if k in e} for e in found.values()]
+
+
+def _details(match: re.Match, text: str) -> dict:
+    """Type, number, date and issuer as this mention gives them."""
+    details: dict = {}
+    doc_type_word = match["type"][:1].upper() + match["type"][1:]
+    if doc_type_word.lower() != "văn bản":
+        details["type"] = doc_type_word
+    details["number"] = normalise_number(match["number"])
+    rest = text[match.end():match.end() + 200]
+    date = _DATE_AFTER.match(rest)
+    if date:
+        iso = _date_text(date)
+        if iso:
+            details["date"] = iso
+        rest = rest[date.end():]
+    issuer = _ISSUER_AFTER.match(rest)
+    if issuer:
+        name = _ISSUER_STOP.sub("", clean_space(issuer["issuer"])).strip()
+        if name and len(name.split()) <= 10:
+            details["issuer"] = name
+    return details
 
 
 # -- assignments ------------------------------------------------------------------------------

@@ -1,0 +1,163 @@
+"""vanban import: the seed, a generated .docx with a table header and a TCVN3 run, the CLI."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import REPO
+from docxmaker import paragraph, run, table, write_docx
+from vanban.importer import import_document
+from vanban.importer.extract import extract
+from vanban.importer.legacy import tcvn3_to_unicode, vni_to_unicode
+from vanban.loader import load_record_text
+from vanban.pipeline import Sources
+from vanban.problems import ProblemLog
+from vanban.registry import load_registry
+
+SEED = REPO.parent / "shared" / "seed" / "000_0be70c5641c0bc86.txt"
+SEED_RECORD = REPO / "records" / "2023" / "ubnd-nghe-an-2023-05-ubnd-th-trien-khai-thuc-hien-thong-bao-904-tb-tu.md"
+
+
+@pytest.fixture(scope="module")
+def registry():
+    sources = Sources.at(REPO)
+    return load_registry(sources.registry_file, sources.root, ProblemLog())
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="../shared/seed is not beside the repository")
+def test_seed_imports_to_the_hand_written_seed_record(registry):
+    imported = import_document(SEED, registry)
+    log = ProblemLog()
+    expected = load_record_text(SEED_RECORD.read_text(encoding="utf-8"), "seed.md", log).front_matter
+    assert imported.notes == []
+    assert set(imported.front_matter) == set(expected)
+    for key, value in expected.items():
+        assert imported.front_matter[key] == value, key
+
+
+def test_tcvn3_and_vni_conversion():
+    assert tcvn3_to_unicode("Uû ban nh©n d©n tØnh NghÖ An") == "Uỷ ban nhân dân tỉnh Nghệ An"
+    assert tcvn3_to_unicode("ñy ban", capitals=True) == "ỦY BAN"
+    assert vni_to_unicode("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam") == "Cộng hòa xã hội chủ nghĩa Việt Nam"
+    assert vni_to_unicode("Ñoäc laäp - Töï do - Haïnh phuùc") == "Độc lập - Tự do - Hạnh phúc"
+
+
+def test_docx_with_table_header_and_tcvn3_run(tmp_path, registry):
+    header = table([[
+        [paragraph(run("ỦY BAN NHÂN DÂN", bold=True)), paragraph(run("TỈNH NGHỆ AN", bold=True)),
+         paragraph("Số: 1234/QĐ–UBND")],
+        [paragraph(run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True)),
+         paragraph("Độc lập - Tự do - Hạnh phúc"), paragraph("Nghệ An, ngày 10 tháng 5 năm 2022")],
+    ]])
+    signature = table([[
+        [paragraph(run("Nơi nhận:", bold=True)), paragraph("- Như Điều 3;"), paragraph("- Lưu: VT, TH.")],
+        [paragraph(run("TM. ỦY BAN NHÂN DÂN", bold=True)), paragraph(run("KT. CHỦ TỊCH", bold=True)),
+         paragraph(run("PHÓ CHỦ TỊCH", bold=True)), paragraph(run("Lê Hồng Vinh", bold=True))],
+    ]])
+    path = write_docx(tmp_path / "qd.docx", [
+        header,
+        paragraph(run("QUYẾT ĐỊNH", bold=True)),
+        # the subject typed in TCVN3 with the .VnTime font
+        paragraph(run("VÒ viÖc ban hµnh Quy chÕ c«ng t¸c v¨n th\xad", font=".VnTime")),
+        paragraph(run("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NGHỆ AN", bold=True)),
+        paragraph("Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ về công tác văn thư;"),
+        paragraph("Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 95/TTr-SNV ngày 20/4/2022."),
+        paragraph("Điều 1. Ban hành kèm theo Quyết định này Quy chế công tác văn thư."),
+        paragraph("Điều 2. Giao Sở Nội vụ chủ trì, phối hợp với Văn phòng UBND tỉnh hướng dẫn, kiểm tra "
+                  "việc thực hiện; báo cáo UBND tỉnh trước ngày 15/12/2022."),
+        signature,
+    ])
+    result = import_document(path, registry)
+    fm = result.front_matter
+    assert fm["number"] == "1234/QĐ-UBND"
+    assert fm["type"] == "Quyết định"
+    assert fm["date"] == "2022-05-10" and fm["place"] == "Nghệ An"
+    assert fm["subject"] == "Về việc ban hành Quy chế công tác văn thư"
+    assert fm["signer"] == {"name": "Lê Hồng Vinh", "title": "Phó Chủ tịch",
+                            "authority": ["TM. Ủy ban nhân dân", "KT. Chủ tịch"]}
+    assert [(r["number"], r["relation"]) for r in fm["references"]] == [
+        ("30/2020/NĐ-CP", "based_on"), ("95/TTr-SNV", "responds_to")]
+    assert fm["references"][0]["issuer"] == "Chính phủ" and fm["references"][0]["date"] == "2020-03-05"
+    assert [(a["unit"], a["role"]) for a in fm["assignments"]] == [
+        ("Sở Nội vụ", "chu_tri"), ("Văn phòng UBND tỉnh", "phoi_hop")]
+    assert fm["assignments"][0]["deadline"] == "2022-12-15"
+    assert fm["distribution"] == ["Như Điều 3", "Lưu: VT, TH"]
+    assert "Điều 1." in result.body and "Nơi nhận" not in result.body
+
+
+def test_noisy_text_party_document():
+    text = "\n".join([
+        "ĐẢNG BỘ TỈNH NGHỆ AN             ĐẢNG CỘNG SẢN VIỆT NAM",
+        "HUYỆN ỦY ĐÔ LƯƠNG",
+        "*",
+        "Số 118 – KH/HU                   Đô Lương, ngày 05 tháng 3 năm 2024",
+        "",
+        "KẾ HOẠCH",
+        "thực hiện Kết luận số 21-KL/TW của Ban Chấp hành Trung ương",
+        "",
+        "Thực hiện Kết luận số 21-KL/TW, ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng khoá XIII, "
+        "Ban Thường vụ Huyện uỷ xây dựng kế hoạch như sau:",
+        "",
+        "1. Ban Tuyên giáo Huyện ủy: chủ trì tuyên truyền, định kỳ hằng quý báo cáo.",
+        "",
+        "T/M BAN THƯỜNG VỤ",
+        "PHÓ BÍ THƯ",
+        "",
+        "Nguyễn Văn An",
+    ])
+    fm = extract(text).front_matter
+    assert fm["number"] == "118-KH/HU" and fm["type"] == "Kế hoạch" and fm["date"] == "2024-03-05"
+    assert fm["place"] == "Đô Lương"
+    assert fm["references"] == [{"type": "Kết luận", "number": "21-KL/TW", "date": "2021-10-25",
+                                 "issuer": "Ban Chấp hành Trung ương Đảng", "relation": "implements"}]
+    assert fm["assignments"][0]["unit"] == "Ban Tuyên giáo Huyện ủy"
+    assert fm["assignments"][0]["role"] == "chu_tri" and fm["assignments"][0]["deadline"] == "hằng quý"
+    assert fm["signer"]["authority"] == ["T/M Ban Thường vụ"] and fm["signer"]["name"] == "Nguyễn Văn An"
+    assert fm["issuer"] == "Ban Thường vụ Huyện ủy Đô Lương"
+
+
+def test_missing_fields_are_listed_not_invented():
+    result = extract("Một đoạn văn không có tiêu đề văn bản.\n")
+    assert "number" not in result.front_matter and "date" not in result.front_matter
+    assert any("ngày ban hành" in note for note in result.notes)
+
+
+def _vanban(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "vanban.cli", *args], capture_output=True, text=True, cwd=cwd,
+                          env={"PYTHONPATH": str(REPO / "hooks"), "PATH": "/usr/bin:/bin"})
+
+
+def test_cli_writes_stdout_file_and_refuses_to_overwrite(tmp_path):
+    doc = tmp_path / "cv.txt"
+    doc.write_text("UBND TỈNH NGHỆ AN\nSỞ NỘI VỤ\n\nSố: 12/SNV-VP\n\nNghệ An, ngày 02 tháng 01 năm 2024\n\n"
+                   "V/v báo cáo\n\nKính gửi: UBND tỉnh.\n\nNội dung.\n", encoding="utf-8")
+    shown = _vanban("--root", str(REPO), "import", str(doc), "-o", "-", cwd=tmp_path)
+    assert shown.returncode == 0, shown.stderr
+    front = yaml.safe_load(shown.stdout.split("---")[1])
+    assert front["number"] == "12/SNV-VP" and front["subject"] == "V/v báo cáo"
+    out = tmp_path / "r.md"
+    assert _vanban("--root", str(REPO), "import", str(doc), "-o", str(out), cwd=tmp_path).returncode == 0
+    again = _vanban("--root", str(REPO), "import", str(doc), "-o", str(out), cwd=tmp_path)
+    assert again.returncode == 1 and "--force" in again.stderr
+    assert _vanban("--root", str(REPO), "import", str(doc), "-o", str(out), "--force", cwd=tmp_path).returncode == 0
+    missing = _vanban("--root", str(REPO), "import", str(tmp_path / "none.docx"), "-o", "-", cwd=tmp_path)
+    assert missing.returncode == 1 and "none.docx" in missing.stderr
+
+
+def test_cli_default_name_follows_the_convention(tmp_path):
+    root = tmp_path / "repo"
+    (root / "records").mkdir(parents=True)
+    (root / "records" / "registry.yml").write_text((REPO / "records" / "registry.yml").read_text(encoding="utf-8"),
+                                                   encoding="utf-8")
+    doc = tmp_path / "cv.txt"
+    doc.write_text("ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\n\nSố: 930/UBND-TH\n\nNghệ An, ngày 16 tháng 02 năm 2023\n\n"
+                   "V/v thử\n\nNội dung.\n", encoding="utf-8")
+    result = _vanban("--root", str(root), "import", str(doc), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    written = list((root / "records" / "2023").glob("*.md"))
+    assert [p.name for p in written] == ["ubnd-nghe-an-2023-930-ubnd-th.md"]

@@ -107,6 +107,10 @@ class Registry:
         ids = self._by_key.get(tone_key(name, True)) or self._by_fold.get(loose_key(name), [])
         return [entry for entry in (self.get(i) for i in ids) if entry is not None]
 
+    def is_exact(self, name: str) -> bool:
+        """True when ``name`` matches with its diacritics (not only through the ASCII fold)."""
+        return tone_key(name, True) in self._by_key
+
     def lookup(self, name: str, date: PartialDate | None = None) -> tuple[Entry | None, list[Entry]]:
         """(the entry ``name`` means on ``date``, or None; every candidate considered)."""
         found = self.candidates(name)

@@ -73,6 +73,10 @@ class _Resolver:
         """(id, known) of the body ``name`` means on the record's date; warns when unknown."""
         entry, candidates = self.registry.lookup(name, record.date)
         if entry is not None and (allow_group or isinstance(entry, Organisation)):
+            if not self.registry.is_exact(name):
+                self.log.warning(record.path, field,
+                                 f"“{name}” viết khác sổ đăng ký (thiếu hoặc sai dấu); có phải “{entry.name}”?",
+                                 f"'{name}' is written differently from the registry; did you mean '{entry.name}'?")
             return entry.id, True
         if len(candidates) > 1:
             ids = ", ".join(c.id for c in candidates)
@@ -111,6 +115,7 @@ class _Resolver:
     def run(self) -> Catalogue:
         entries = self._identify()
         by_number = self._numbered_index(entries)
+        self.unnumbered = [e for e in entries.values() if not e.record.number]
         resolved: dict[str, CatalogueRecord] = {}
         directive_of_record: dict[str, str] = {}
         for entry in entries.values():
@@ -198,6 +203,8 @@ class _Resolver:
             self.log.warning(record.path, field,
                              f"“{reference.number}” khớp nhiều văn bản: {paths}; hãy ghi rõ ngày và cơ quan",
                              f"'{reference.number}' matches several records: {paths}; give date and issuer")
+        if target is None:
+            self._warn_unnumbered_target(entry, reference, field, issuer_id if registered else None)
         if target is not None:
             directive_id = target.id
             directive = self.directives.get(directive_id)
@@ -222,6 +229,24 @@ class _Resolver:
         if not any(c.record_id == entry.id and c.relation == reference.relation for c in directive.citations):
             directive.citations.append(Citation(entry.id, reference.relation))
         return ResolvedReference(reference, directive_id)
+
+    def _warn_unnumbered_target(self, entry: CatalogueRecord, reference: Reference, field: str,
+                                issuer_id: str | None) -> None:
+        """A citation that can only mean an unnumbered copy in the collection: it will not link
+        (an unnumbered copy is never a target) until the copy gets its number."""
+        if reference.date is None:
+            return
+        for other in self.unnumbered:
+            record = other.record
+            if (other.id != entry.id and record.symbol and record.symbol in reference.number
+                    and self._same_body(issuer_id, other.issuer_id)
+                    and reference.date.iso().startswith(record.date.iso())):
+                self.log.warning(entry.record.path, field,
+                                 f"văn bản được dẫn có vẻ là bản chưa có số {record.path}; bản chưa có số không "
+                                 "được liên kết — hãy ghi số khi văn bản được cấp số",
+                                 f"the cited document looks like the unnumbered copy {record.path}; unnumbered "
+                                 "copies are never linked — add its number once it has one")
+                return
 
     def _merge_partial_directives(self) -> dict[str, str]:
         """Fold a citation that gives only a number ("Kết luận số 21-KL/TW") into the one

@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, Files
 from vanban import urls
 from vanban.pipeline import Sources, build_catalogue
 from vanban.render.data import CATALOG_FILE, SCHEMA_FILE, catalog_json, redirect_stubs, schema_json
+from vanban.render import search
 from vanban.render.pages import SiteRenderer
 from vanban.report import summary_lines
 from vanban.text import toc_slugify
@@ -46,9 +47,11 @@ def on_config(config):
 
 def on_files(files: Files, config) -> Files:
     renderer: SiteRenderer = _state["renderer"]
+    hand_written = []
     for file in list(files):
         if file.src_uri.endswith(".md"):
             file.edit_uri = f"docs/{file.src_uri}"
+            hand_written.append(search.hand_written_page(file.src_uri, file.content_string))
     counts: dict[str, int] = {}
     for page in renderer.pages():
         file = File.generated(config, page.src_uri, content=page.markdown)
@@ -61,6 +64,9 @@ def on_files(files: Files, config) -> Files:
     files.append(File.generated(config, SCHEMA_FILE, content=schema_json()))
     for dest, html in redirect_stubs(catalogue, renderer.linker).items():
         files.append(File.generated(config, dest, content=html))
+    index = search.build_index(search.documents(catalogue, renderer.linker, hand_written))
+    for path, script in index.items():
+        files.append(File.generated(config, path, content=script))
     _state["page_counts"] = counts
     return files
 

@@ -82,6 +82,71 @@ def _import(args: argparse.Namespace) -> int:
     return status
 
 
+_NEW_FIELDS = (
+    ("type", "Loại văn bản (Công văn, Kế hoạch, Quyết định …)"),
+    ("issuer", "Cơ quan ban hành (như trong sổ đăng ký, ví dụ UBND tỉnh Nghệ An)"),
+    ("number", "Số, ký hiệu (ví dụ 930/UBND-TH; để trống nếu chưa có số)"),
+    ("date", "Ngày ban hành YYYY-MM-DD (hoặc YYYY-MM)"),
+    ("subject", "Trích yếu (với công văn: V/v …)"),
+)
+_SKELETON_HINTS = """# Điền thêm khi có (xem trang Định dạng bản ghi), rồi bỏ dấu # ở đầu dòng:
+# signer:
+#   name: Họ và tên
+#   title: Chức vụ
+#   authority: [KT. Chủ tịch]
+# addressees: [Các Sở, ban, ngành cấp tỉnh]
+# distribution: [Như trên, "Lưu: VT"]
+# references:
+#   - {type: Thông báo, number: 904-TB/TU, date: 2023-05-16, issuer: Ban Thường vụ Tỉnh uỷ, relation: implements}
+# assignments:
+#   - {unit: Sở Nội vụ, role: chu_tri, task: Nội dung nhiệm vụ, deadline: hằng năm}
+"""
+
+
+def _new(args: argparse.Namespace) -> int:
+    from .loader import load_record_text
+    from .problems import ProblemLog
+    from .registry import load_registry
+    from .validate import validate_record
+    from .writer import record_path, record_text
+
+    values = {key: getattr(args, key) for key, _ in _NEW_FIELDS}
+    for key, prompt in _NEW_FIELDS:
+        if values[key] is None and sys.stdin.isatty():
+            values[key] = input(f"{prompt}: ").strip()
+    missing = [key for key in ("type", "issuer", "date") if not values[key]]
+    if missing:
+        print(f"vanban new: thiếu {', '.join(missing)} (missing; give --{missing[0]} …)", file=sys.stderr)
+        return 2
+    front_matter: dict = {"number": values["number"] or None}
+    if not values["number"]:
+        if not args.symbol:
+            print("vanban new: bản chưa có số cần --symbol (an unnumbered record needs --symbol)", file=sys.stderr)
+            return 2
+        front_matter["symbol"] = args.symbol
+    front_matter |= {"type": values["type"], "issuer": values["issuer"], "date": values["date"]}
+    if values["subject"]:
+        front_matter["subject"] = values["subject"]
+    text = record_text(front_matter, "Toàn văn văn bản.\n")
+    text = text.replace("\n---\n", "\n" + _SKELETON_HINTS + "---\n", 1) if text.count("---") >= 2 else text
+    log = ProblemLog()
+    raw = load_record_text(text, "new.md", log)
+    if raw is None or validate_record(raw, log) is None:
+        for problem in log:
+            print(problem.format().replace("new.md", "vanban new", 1), file=sys.stderr)
+        return 1
+    sources = Sources.at(Path(args.root))
+    registry = load_registry(sources.registry_file, sources.root, ProblemLog())
+    target = Path(args.output) if args.output else record_path(front_matter, sources.records_dir, registry)
+    if target.exists():
+        print(f"{target}: đã có bản ghi, không ghi đè (record exists)", file=sys.stderr)
+        return 1
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    print(target)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="vanban", description="Kho văn bản — công cụ dòng lệnh")
     parser.add_argument("--root", default=".", help="thư mục gốc của kho (repository root)")
@@ -97,6 +162,12 @@ def main(argv: list[str] | None = None) -> int:
     importer.add_argument("-o", "--output", help="tệp bản ghi cần ghi, hoặc - để in ra màn hình")
     importer.add_argument("--force", action="store_true", help="ghi đè bản ghi đã có (overwrite)")
     importer.set_defaults(run=_import)
+    new = commands.add_parser("new", help="tạo bản ghi mới theo mẫu (create a record skeleton)")
+    for key, prompt in _NEW_FIELDS:
+        new.add_argument(f"--{key}", help=prompt)
+    new.add_argument("--symbol", help="ký hiệu, khi văn bản chưa có số")
+    new.add_argument("-o", "--output", help="đường dẫn tệp; bỏ trống để theo quy ước records/<năm>/<mã>.md")
+    new.set_defaults(run=_new)
     args = parser.parse_args(argv)
     return args.run(args)
 

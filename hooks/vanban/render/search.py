@@ -1,0 +1,172 @@
+"""The Vietnamese search index: sharded, pre-built, loaded by ``<script>`` tags.
+
+Why not Material's lunr search: lunr neither folds diacritics nor reads NFD text, ranks names
+of several syllables badly, and at 10,000 records its single index is about 50 MB that the
+browser must fetch before the first result. Here:
+
+* every text is folded to ASCII (``đ``→``d``) so "so noi vu" finds "Sở Nội vụ" and tone
+  placement cannot matter; the browser re-ranks the best hits by exact spelling when the query
+  has diacritics;
+* adjacent syllables are indexed as pairs ("noi_vu"), so a name of several syllables ranks the
+  documents where they stand together first — Vietnamese words are several syllables;
+* number-symbols are indexed whole ("n:930/ubnd-th") and by serial ("930");
+* postings are split into shards by a hash of the term, and document details into buckets,
+  each a small JavaScript file: a query loads only the shards of its terms and the buckets of
+  its best hits, also from ``file://`` where ``fetch`` is not allowed.
+
+The browser side is ``docs/assets/javascripts/vb-search.js``; both sides must agree on
+``fold``, ``tokens`` and ``shard_of``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .. import urls
+from ..catalogue import Catalogue
+from ..numbers import number_key
+from ..text import fold
+
+INDEX_VERSION = 1
+DOCS_PER_BUCKET = 64
+TARGET_POSTINGS_PER_SHARD = 3000
+MAX_BODY_CHARS = 20_000
+"""Body text beyond this is not indexed: the start of a document carries its substance."""
+
+WEIGHTS = {"title": 12, "number": 12, "subject": 6, "issuer": 4, "body": 1}
+_TOKEN = re.compile(r"[a-z0-9]+")
+_NUMBER_IN_TEXT = re.compile(r"\d+\s*[-/]\s*[\w-]+(?:/[\w-]+)*")
+
+
+def tokens(text: str) -> list[str]:
+    """ASCII-folded syllables: "Sở Nội vụ" → ["so", "noi", "vu"]."""
+    return _TOKEN.findall(fold(text))
+
+
+def shard_of(term: str, shards: int) -> int:
+    """FNV-1a (32 bit) of the term's UTF-8 bytes, modulo the shard count (same in JavaScript)."""
+    value = 0x811C9DC5
+    for byte in term.encode("utf-8"):
+        value ^= byte
+        value = (value * 0x01000193) & 0xFFFFFFFF
+    return value % shards
+
+
+@dataclass
+class SearchDoc:
+    """One searchable page: what is shown in a result and what is indexed."""
+
+    url: str
+    title: str
+    kind: str  # "record", "issuer", "unit", "directive", "page"
+    type: str = ""
+    number: str = ""
+    date: str = ""
+    issuer: str = ""
+    subject: str = ""
+    body: str = ""
+
+    def row(self) -> list[str]:
+        return [self.url, self.title, self.kind, self.type, self.number, self.date, self.issuer, self.subject]
+
+
+def documents(cat: Catalogue, linker: urls.Linker, pages: list[tuple[str, str, str]] = ()) -> list[SearchDoc]:
+    """Records first (most searches look for a document), then issuers, units, directives and
+    hand-written pages given as (src_uri, title, text)."""
+    docs: list[SearchDoc] = []
+    for entry in cat.records.values():
+        r = entry.record
+        docs.append(SearchDoc(linker.url(urls.record_page(entry.id)), r.title(), "record", r.type,
+                              r.number or (f"…/{r.symbol}" if r.symbol else ""), r.date.short(),
+                              cat.issuers[entry.issuer_id].name, r.subject or "", r.body[:MAX_BODY_CHARS]))
+    for issuer in cat.issuers.values():
+        docs.append(SearchDoc(linker.url(urls.issuer_page(issuer.id)), issuer.name, "issuer",
+                              subject=f"Cơ quan ban hành · {len(issuer.record_ids)} văn bản"))
+    for unit in cat.units.values():
+        label = "Nhóm đơn vị" if unit.is_group else "Đơn vị được giao nhiệm vụ"
+        docs.append(SearchDoc(linker.url(urls.unit_page(unit.id)), unit.name, "unit",
+                              subject=f"{label} · {len(unit.tasks)} nhiệm vụ"))
+    for directive in cat.directives.values():
+        if directive.record_id is None:
+            title = f"{directive.type} {directive.number}" if directive.type else directive.number
+            docs.append(SearchDoc(linker.url(urls.directive_page(directive.id)), title, "directive",
+                                  directive.type or "", directive.number,
+                                  directive.date.short() if directive.date else "", directive.issuer_name or "",
+                                  directive.subject or "Văn bản được dẫn chiếu, chưa có trong kho"))
+    for src_uri, title, text in pages:
+        docs.append(SearchDoc(linker.url(src_uri), title, "page", body=text[:MAX_BODY_CHARS]))
+    return docs
+
+
+def hand_written_page(src_uri: str, markdown: str) -> tuple[str, str, str]:
+    """(src_uri, title, text) of a hand-written page: title from front-matter or first heading."""
+    title = ""
+    front = re.match(r"^---\n(.*?)\n---\n", markdown, re.S)
+    if front:
+        found = re.search(r"^title:\s*(.+)$", front.group(1), re.M)
+        title = found.group(1).strip().strip("\"'") if found else ""
+        markdown = markdown[front.end():]
+    heading = re.search(r"^#\s+(.+)$", markdown, re.M)
+    title = title or (heading.group(1).strip() if heading else src_uri)
+    text = re.sub(r"<!--.*?-->|[`*_>#|]", " ", markdown, flags=re.S)
+    return src_uri, title, text
+
+
+def _doc_terms(doc: SearchDoc) -> dict[str, int]:
+    """Term → score for one document: unigrams, adjacent pairs and number terms."""
+    scores: dict[str, int] = defaultdict(int)
+    fields = (("title", doc.title), ("number", doc.number), ("subject", doc.subject),
+              ("issuer", doc.issuer), ("body", doc.body))
+    for name, text in fields:
+        if not text:
+            continue
+        weight = WEIGHTS[name]
+        for line in re.split(r"[\n.;:,()\"“”]+", text):
+            words = tokens(line)
+            for word in words:
+                scores[word] += weight
+            for first, second in zip(words, words[1:]):
+                scores[f"{first}_{second}"] += weight
+    numbers = [doc.number] if doc.number else []
+    numbers += _NUMBER_IN_TEXT.findall(doc.subject)
+    for number in numbers:
+        scores["n:" + number_key(number)] += WEIGHTS["number"] * (4 if number == doc.number else 1)
+    # cap body repetition so that one long document cannot drown a precise one
+    return {term: min(score, 60) for term, score in scores.items()}
+
+
+def build_index(docs: list[SearchDoc]) -> dict[str, str]:
+    """Site-relative path → JavaScript file content."""
+    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for index, doc in enumerate(docs):
+        for term, score in _doc_terms(doc).items():
+            postings[term].append((index, score))
+    total = sum(len(p) for p in postings.values())
+    shards = 1
+    while shards * TARGET_POSTINGS_PER_SHARD < total and shards < 4096:
+        shards *= 2
+    shard_terms: list[dict[str, list[int]]] = [{} for _ in range(shards)]
+    for term, plist in postings.items():
+        flat: list[int] = []
+        previous = 0
+        for doc_index, score in plist:  # doc indexes ascend: store the gaps
+            flat += [doc_index - previous, score]
+            previous = doc_index
+        shard_terms[shard_of(term, shards)][term] = flat
+    files: dict[str, str] = {}
+    for number, terms in enumerate(shard_terms):
+        files[f"search/t/{number}.js"] = f"__vbSearch.shard({number},{_compact(terms)});"
+    buckets = (len(docs) + DOCS_PER_BUCKET - 1) // DOCS_PER_BUCKET
+    for bucket in range(buckets):
+        rows = [d.row() for d in docs[bucket * DOCS_PER_BUCKET:(bucket + 1) * DOCS_PER_BUCKET]]
+        files[f"search/d/{bucket}.js"] = f"__vbSearch.docs({bucket},{_compact(rows)});"
+    meta = {"version": INDEX_VERSION, "docs": len(docs), "shards": shards, "bucket": DOCS_PER_BUCKET}
+    files["search/meta.js"] = f"__vbSearch.meta({_compact(meta)});"
+    return files
+
+
+def _compact(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))

@@ -14,7 +14,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
-from vanban import urls
+from vanban import buildinfo, urls
 from vanban.pipeline import Sources, build_catalogue
 from vanban.render.data import CATALOG_FILE, SCHEMA_FILE, catalog_json, redirect_stubs, schema_json
 from vanban.render import search
@@ -59,6 +59,8 @@ def on_files(files: Files, config) -> Files:
         files.append(file)
         section = page.src_uri.split("/", 1)[0]
         counts[section] = counts.get(section, 0) + 1
+    info = buildinfo.current(Path(config.config_file_path).parent)
+    files.append(File.generated(config, urls.BUILD_INFO, content=renderer.build_info_page(info).markdown))
     catalogue = renderer.cat
     files.append(File.generated(config, CATALOG_FILE, content=catalog_json(catalogue, renderer.linker)))
     files.append(File.generated(config, SCHEMA_FILE, content=schema_json()))

@@ -53,6 +53,8 @@ def copy_project_skeleton(dest: Path) -> None:
 def internal_links(site: Path):
     """Yield (page file, href, resolved target path) for every relative link of every page."""
     for page in site.rglob("*.html"):
+        if page.name == "404.html" and page.parent == site:
+            continue  # served for any missing path, so Material writes it with root-absolute links
         tree = html.parse(str(page)).getroot()
         for element, attribute, href, _ in tree.iterlinks():
             if attribute not in ("href", "src") or element.tag not in ("a", "link", "script", "img"):
@@ -66,7 +68,7 @@ def internal_links(site: Path):
 
 def linked_ids(element, page_url: str, section: str = "van-ban") -> set[str]:
     """Ids of the ``section`` pages linked from inside ``element`` of the page at ``page_url``."""
-    base = page_url if page_url.endswith("/") else posixpath.dirname(page_url) + "/"
+    base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
     ids = set()
     for a in element.iter("a"):
         path = urlsplit(a.get("href", "")).path

@@ -147,6 +147,22 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _offline(args: argparse.Namespace) -> int:
+    from mkdocs.exceptions import MkDocsException
+
+    from .offline import default_name, make_offline_copy
+
+    output = Path(args.output or default_name())
+    config_file = Path(args.root) / "mkdocs.yml"
+    try:
+        count = make_offline_copy(config_file, output)
+    except (MkDocsException, SystemExit) as exc:
+        print(f"vanban offline: dựng trang thất bại, không tạo bản sao ({exc}) (build failed)", file=sys.stderr)
+        return 1
+    print(f"{output}: {count} tệp; giải nén rồi mở index.html (unzip and open index.html)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="vanban", description="Kho văn bản — công cụ dòng lệnh")
     parser.add_argument("--root", default=".", help="thư mục gốc của kho (repository root)")
@@ -168,6 +184,9 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--symbol", help="ký hiệu, khi văn bản chưa có số")
     new.add_argument("-o", "--output", help="đường dẫn tệp; bỏ trống để theo quy ước records/<năm>/<mã>.md")
     new.set_defaults(run=_new)
+    offline = commands.add_parser("offline", help="tạo bản sao ngoại tuyến .zip (offline copy)")
+    offline.add_argument("-o", "--output", help="tệp .zip; mặc định kho-van-ban-<ngày>.zip")
+    offline.set_defaults(run=_offline)
     args = parser.parse_args(argv)
     return args.run(args)
 

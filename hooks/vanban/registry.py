@@ -36,6 +36,12 @@ class Organisation:
     aliases: tuple[str, ...] = ()
     valid_from: _dt.date | None = None
     valid_to: _dt.date | None = None
+    local_aliases: tuple[str, ...] = ()
+
+    @property
+    def scope(self) -> str | None:
+        """Whose documents use the local aliases: the parent body ("Phòng Nội vụ" of a district)."""
+        return self.parent
 
     @property
     def label(self) -> str:
@@ -60,6 +66,8 @@ class Group:
     name: str
     members: tuple[str, ...]
     aliases: tuple[str, ...] = ()
+    local_aliases: tuple[str, ...] = ()
+    scope: str | None = None  # the body whose documents use this group's local aliases
 
     @property
     def label(self) -> str:
@@ -77,6 +85,7 @@ class Registry:
     groups: dict[str, Group] = field(default_factory=dict)
     _by_key: dict[str, list[str]] = field(default_factory=dict)
     _by_fold: dict[str, list[str]] = field(default_factory=dict)
+    _local: dict[str, list[str]] = field(default_factory=dict)
 
     def get(self, entry_id: str) -> Entry | None:
         return self.organisations.get(entry_id) or self.groups.get(entry_id)
@@ -90,6 +99,10 @@ class Registry:
                 ids = table.setdefault(key, [])
                 if entry.id not in ids:
                     ids.append(entry.id)
+        for name in entry.local_aliases:
+            ids = self._local.setdefault(tone_key(name, True), [])
+            if entry.id not in ids:
+                ids.append(entry.id)
 
     def add(self, entry: Entry) -> None:
         if isinstance(entry, Group):
@@ -109,11 +122,27 @@ class Registry:
 
     def is_exact(self, name: str) -> bool:
         """True when ``name`` matches with its diacritics (not only through the ASCII fold)."""
-        return tone_key(name, True) in self._by_key
+        key = tone_key(name, True)
+        return key in self._by_key or key in self._local
 
-    def lookup(self, name: str, date: PartialDate | None = None) -> tuple[Entry | None, list[Entry]]:
-        """(the entry ``name`` means on ``date``, or None; every candidate considered)."""
-        found = self.candidates(name)
+    def local_candidates(self, name: str, context: str | None) -> list[Entry]:
+        """Entries whose *local* alias is ``name`` and whose scope is ``context`` or above it:
+        "Phòng Nội vụ" in a document of UBND huyện Đô Lương means that district's Phòng."""
+        if context is None:
+            return []
+        scopes = [context, *self.ancestors(context)]
+        entries = [self.get(i) for i in self._local.get(tone_key(name, True), [])]
+        for scope in scopes:
+            near = [e for e in entries if e is not None and e.scope == scope]
+            if near:
+                return near
+        return []
+
+    def lookup(self, name: str, date: PartialDate | None = None,
+               context: str | None = None) -> tuple[Entry | None, list[Entry]]:
+        """(the entry ``name`` means on ``date`` in a document issued by ``context``, or None;
+        every candidate considered)."""
+        found = self.local_candidates(name, context) or self.candidates(name)
         if len(found) > 1 and date is not None:
             valid = [e for e in found if not isinstance(e, Organisation) or e.valid_on(date)]
             found = valid or found
@@ -190,14 +219,16 @@ def build_registry(data: dict, path: str, log: ProblemLog) -> Registry:
             seen.add(entry_id)
             name = clean_space(str(item["name"]))
             aliases = _text_list(item.get("aliases"))
+            local = _text_list(item.get("local_aliases"))
             if section == "groups":
-                registry.add(Group(entry_id, name, _text_list(item.get("members")), aliases))
+                registry.add(Group(entry_id, name, _text_list(item.get("members")), aliases, local,
+                                   item.get("scope")))
             else:
                 registry.add(Organisation(
                     entry_id, name, clean_space(item["short"]) if item.get("short") else None,
                     item.get("kind"), item.get("parent"), item.get("code"), aliases,
                     _date_value(item.get("valid_from"), path, f"{where}.valid_from", log),
-                    _date_value(item.get("valid_to"), path, f"{where}.valid_to", log)))
+                    _date_value(item.get("valid_to"), path, f"{where}.valid_to", log), local))
     _check_links(registry, path, log)
     return registry
 
@@ -209,6 +240,12 @@ def _check_links(registry: Registry, path: str, log: ProblemLog) -> None:
             log.error(path, f"{org.id}.parent", f"đơn vị cấp trên “{org.parent}” không có trong sổ",
                       f"parent '{org.parent}' is not registered")
     for group in registry.groups.values():
+        if group.scope and group.scope not in registry.organisations:
+            log.error(path, f"{group.id}.scope", f"phạm vi “{group.scope}” không có trong sổ",
+                      f"scope '{group.scope}' is not registered")
+        if group.local_aliases and not group.scope:
+            log.error(path, f"{group.id}.local_aliases", "nhóm có local_aliases cần “scope”",
+                      "a group with local_aliases needs 'scope'")
         for member in group.members:
             if member not in registry.organisations:
                 log.error(path, f"{group.id}.members", f"thành viên “{member}” không có trong sổ",

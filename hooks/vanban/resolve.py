@@ -69,9 +69,12 @@ class _Resolver:
         self.directives: dict[str, Directive] = {}
 
     # -- names --------------------------------------------------------------------------------
-    def _organisation_id(self, name: str, record: Record, field: str, *, allow_group: bool) -> tuple[str, bool]:
-        """(id, known) of the body ``name`` means on the record's date; warns when unknown."""
-        entry, candidates = self.registry.lookup(name, record.date)
+    def _organisation_id(self, name: str, record: Record, field: str, *, allow_group: bool,
+                         context: str | None = None) -> tuple[str, bool]:
+        """(id, known) of the body ``name`` means on the record's date in a document of
+        ``context`` (the issuer: names such as "Phòng Nội vụ" are relative to it); warns when
+        unknown."""
+        entry, candidates = self.registry.lookup(name, record.date, context)
         if entry is not None and (allow_group or isinstance(entry, Organisation)):
             if not self.registry.is_exact(name):
                 self.log.warning(record.path, field,
@@ -295,7 +298,7 @@ class _Resolver:
         record = entry.record
         assignment = record.assignments[index]
         unit_id, known = self._organisation_id(assignment.unit, record, f"assignments[{index}].unit",
-                                               allow_group=True)
+                                               allow_group=True, context=entry.issuer_id)
         registered = self.registry.get(unit_id) if known else None
         name = registered.name if registered else assignment.unit
         if not known:

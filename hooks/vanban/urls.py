@@ -48,6 +48,7 @@ def landing_page(section: str) -> str:
 
 
 HOME = "index.md"
+BUILD_INFO = "thong-tin-ban-dung.md"
 
 
 @dataclass(frozen=True, slots=True)

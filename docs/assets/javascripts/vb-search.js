@@ -204,6 +204,7 @@
       });
     }
     function schedule() { clearTimeout(timer); timer = setTimeout(run, 60); }
+    input.addEventListener("focus", function () { toggle.checked = true; });
     input.addEventListener("input", schedule);
     input.addEventListener("keyup", schedule);
     form.addEventListener("submit", function (event) {

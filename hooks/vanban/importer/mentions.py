@@ -191,7 +191,7 @@ def _deadline(text: str) -> str | None:
     return None
 
 
-def _short(text: str, limit: int = 300) -> str:
+def _short(text: str, limit: int = 600) -> str:
     text = clean_space(text.replace("**", "")).strip(" ,;:.-/")
     text = text[:1].upper() + text[1:]
     if len(text) <= limit:

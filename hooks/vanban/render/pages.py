@@ -353,6 +353,23 @@ class SiteRenderer:
     def _landing(self, here: str, title: str, intro: str, content: str) -> Page:
         return Page(here, front_matter(title) + f"# {md_text(title)}\n\n{esc(intro)}\n" + html_block(content), title)
 
+    def build_info_page(self, info) -> Page:
+        """"Thông tin bản dựng": when the site (or the offline copy) was made and from what."""
+        here = urls.BUILD_INFO
+        title = "Thông tin bản dựng"
+        commit = esc(info.commit) if info.commit else "không rõ (không dựng từ kho git)"
+        if info.commit and info.dirty:
+            commit += " (có thay đổi chưa ghi vào git)"
+        rows = [
+            ("Ngày dựng", esc(f"{info.vietnamese_date()}, lúc {info.built_at:%H:%M} (giờ Việt Nam)")),
+            ("Phiên bản mã nguồn (commit)", f'<code class="vb-commit">{commit}</code>'),
+            ("Số văn bản", vietnamese_count(len(self.cat.records))),
+            ("Cảnh báo khi dựng", vietnamese_count(len(self.cat.problems.warnings))),
+        ]
+        intro = ("Trang này cho biết bản trang web (hoặc bản sao ngoại tuyến) được dựng khi nào, từ phiên bản "
+                 "nào của kho. Văn bản ban hành sau ngày dựng không có trong bản này.")
+        return Page(here, front_matter(title) + f"# {title}\n\n{intro}\n" + html_block(definition_list(rows)), title)
+
     def home_summary(self, here: str = urls.HOME, latest: int = 10) -> str:
         """Counts and latest documents, inserted into the hand-written home page."""
         counts = [

@@ -1,0 +1,194 @@
+"""In the real browser: Vietnamese search, ?q=, the offline copy from file://, no outside
+requests, accessibility (axe-core) and printing. Debian's chromium through Playwright."""
+
+from __future__ import annotations
+
+import unicodedata
+import zipfile
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from browser_support import AXE, CHROMIUM, FLAGS, RequestLog, axe_violations, run_query, serve, unzip
+from sitebuild import REPO, build
+from vanban.offline import make_offline_copy
+from vanban.pipeline import Sources, build_catalogue
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    result = build(REPO, tmp_path_factory.mktemp("served"))
+    assert result.returncode == 0, result.output
+    with serve(result.site) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def offline(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("offline")
+    archive = folder / "kho.zip"
+    make_offline_copy(REPO / "mkdocs.yml", archive)
+    with zipfile.ZipFile(archive) as z:
+        assert "index.html" in z.namelist()
+    return unzip(archive, folder / "copy")
+
+
+@pytest.fixture(params=["served", "offline"])
+def site(request, served, offline):
+    """(base URL, page suffix): the served site and the unzipped offline copy."""
+    return (served, "") if request.param == "served" else (offline, "index.html")
+
+
+@pytest.fixture
+def page(browser, site):
+    context = browser.new_context()
+    tab = context.new_page()
+    log = RequestLog(tab, site[0])
+    yield tab
+    context.close()
+    assert not log.outside, f"requests outside the site: {log.outside}"
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    return build_catalogue(Sources.at(REPO))
+
+
+def _records_containing(catalogue, text: str) -> set[str]:
+    return {rid for rid, e in catalogue.records.items()
+            if text in (e.record.subject or "") + e.record.body + e.record.title()}
+
+
+def _record_of(catalogue, number: str) -> str:
+    return next(rid for rid, e in catalogue.records.items() if e.record.number == number)
+
+
+@pytest.mark.parametrize("query", ["so noi vu", "Sở Nội vụ", unicodedata.normalize("NFD", "Sở Nội vụ")])
+def test_unit_name_without_and_with_diacritics_finds_its_page_first(page, site, query):
+    results = run_query(page, *site, query)
+    assert results, query
+    assert results[0]["title"] == "Sở Nội vụ" or results[0]["title"].startswith("Sở Nội vụ")
+    assert "so-noi-vu" in results[0]["href"]
+
+
+@pytest.mark.parametrize("query,spellings", [
+    ("tinh uy", ("Tỉnh uỷ", "Tỉnh ủy")), ("Tỉnh ủy", ("Tỉnh uỷ", "Tỉnh ủy")), ("Tỉnh uỷ", ("Tỉnh uỷ", "Tỉnh ủy")),
+    ("hóa", ("hoá", "hóa")), ("hoá", ("hoá", "hóa")),
+])
+def test_tone_placement_does_not_matter(page, site, catalogue, query, spellings):
+    results = run_query(page, *site, query)
+    found = {r["href"].split("/")[-2] if r["href"].endswith("/") else r["href"].split("/")[-1].removesuffix(".html")
+             for r in results}
+    for spelling in spellings:
+        expected = _records_containing(catalogue, spelling)
+        assert expected, spelling
+        assert found & expected, (query, spelling)
+
+
+@pytest.mark.parametrize("number", ["930/UBND-TH", "21-KL/TW", "904-TB/TU", "412/KH-UBND"])
+def test_number_symbol_finds_the_document_first(page, site, catalogue, number):
+    results = run_query(page, *site, number)
+    record_id = _record_of(catalogue, number)
+    assert record_id in results[0]["href"], results[:3]
+    assert number in results[0]["facts"]
+
+
+def test_serial_alone_is_among_the_results(page, site, catalogue):
+    results = run_query(page, *site, "930")
+    assert any(_record_of(catalogue, "930/UBND-TH") in r["href"] for r in results)
+
+
+def test_results_show_type_number_date_and_issuer(page, site, catalogue):
+    record = catalogue.records[_record_of(catalogue, "412/KH-UBND")]
+    facts = run_query(page, *site, "412/KH-UBND")[0]["facts"]
+    for part in ("Kế hoạch", "412/KH-UBND", record.record.date.short(), catalogue.issuers[record.issuer_id].name):
+        assert part in facts, (part, facts)
+
+
+def test_exact_spelling_is_preferred_when_typed(page, site):
+    results = run_query(page, *site, "Sở Y tế")
+    assert results[0]["title"].startswith("Sở Y tế")
+
+
+def test_typing_in_the_box_runs_the_query(page, site):
+    base, home = site
+    page.goto(base + home)
+    page.click(".vb-search .md-search__input")
+    page.keyboard.type("ke hoach 412")
+    page.keyboard.press("End")
+    page.wait_for_selector(".vb-search .md-search-result__link", timeout=10_000)
+    first = page.locator(".vb-search .md-search-result__link").first
+    assert "412/KH-UBND" in first.inner_text()
+    assert page.locator(".vb-search .md-search-result__link").first.get_attribute("class") == "md-search-result__link"
+
+
+def test_navigation_and_index_pages_work(page, site):
+    base, home = site
+    page.goto(base + home)
+    page.click("nav.md-tabs a:has-text('Cơ quan ban hành')")
+    page.wait_for_selector("table.vb-table")
+    page.click("table.vb-table a >> nth=0")
+    page.wait_for_selector("ul.vb-records")
+    page.click("ul.vb-records a >> nth=0")
+    page.wait_for_selector("dl.vb-meta")
+    assert page.locator("h2:has-text('Được dẫn chiếu bởi')").count() == 1
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="axe-core is installed by .ci/run (npm ci in tests/browser)")
+@pytest.mark.parametrize("path", ["", "van-ban/ubnd-nghe-an-2023-930-ubnd-th/", "co-quan/ubnd-nghe-an/",
+                                  "dan-chieu/", "don-vi/cac-so-ban-nganh-nghe-an/", "loai/cong-van/", "nam/2023/",
+                                  "thong-tin-ban-dung/"])
+def test_no_serious_accessibility_violations(browser, served, path):
+    tab = browser.new_page()
+    tab.goto(served + path)
+    assert tab.locator("h1").count() >= 1
+    assert axe_violations(tab) == []
+    tab.close()
+
+
+def test_record_page_prints_on_a4_without_navigation(browser, served):
+    tab = browser.new_page()
+    tab.goto(served + "van-ban/ubnd-nghe-an-2023-930-ubnd-th/")
+    tab.emulate_media(media="print")
+    for hidden in (".md-header", ".md-sidebar--primary", ".md-footer"):
+        assert tab.locator(hidden).first.is_hidden(), hidden
+    assert tab.locator("dl.vb-meta").is_visible()
+    pdf = tab.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")
+    tab.close()
+
+
+def test_offline_copy_says_when_it_was_made(browser, offline):
+    tab = browser.new_page()
+    tab.goto(offline + "thong-tin-ban-dung.html")
+    text = tab.locator("dl.vb-meta").inner_text()
+    assert "Ngày dựng" in text and "năm 20" in text
+    assert tab.locator("code.vb-commit").inner_text().strip()
+    tab.close()
+
+
+def test_nfd_record_is_found(browser, tmp_path):
+    from conftest import TINY_REGISTRY, Collection, cong_van
+    from sitebuild import copy_project_skeleton
+
+    copy_project_skeleton(tmp_path)
+    collection = Collection(tmp_path)
+    collection.set_registry(TINY_REGISTRY)
+    body = unicodedata.normalize("NFD", "Tăng cường kỷ luật hành chính trên địa bàn huyện miền núi.\n")
+    collection.add("2023/a.md", cong_van(subject="V/v kỷ luật"), body=body)
+    result = build(tmp_path, tmp_path / "out")  # NFC warning only: the build goes on
+    assert result.returncode == 0, result.output
+    with serve(tmp_path / "out") as base:
+        tab = browser.new_page()
+        results = run_query(tab, base, "", "kỷ luật hành chính")
+        tab.close()
+    assert results and "ubnd-tinh-2023-930-ubnd-th" in results[0]["href"]

@@ -66,3 +66,40 @@ def test_catalog_data_matches_contract(collection):
     assert data["units"][0]["tasks"] == [{"record": record["id"], "role": "chu_tri", "via": None}]
     assert data["issuers"][0]["records"] == [record["id"]]
     assert data["directives"][0]["cited_by"] == [record["id"]]
+
+
+def test_long_lists_are_split_into_pages_and_lose_nothing(collection):
+    import re
+
+    from vanban.render.pages import CITATIONS_ON_RECORD_PAGE, RECORDS_PER_PAGE
+
+    count = RECORDS_PER_PAGE * 2 + 50
+    collection.add("kl.md", cong_van(number="21-KL/TW", type="Kết luận", issuer="Tỉnh uỷ", date="2021-10-25"))
+    for n in range(1, count + 1):
+        collection.add(f"cv{n}.md", cong_van(
+            number=f"{n}/UBND-TH", date=f"2023-{n % 12 + 1:02d}-01",
+            references=[{"number": "21-KL/TW", "relation": "implements", "date": "2021-10-25", "issuer": "Tỉnh uỷ"}],
+            assignments=[{"unit": "Các Sở, ban, ngành cấp tỉnh", "role": "thuc_hien"}]))
+    cat = collection.catalogue()
+    pages = {p.src_uri: p.markdown for p in SiteRenderer(cat, urls.Linker()).pages()}
+    issuer = [uri for uri in pages if uri == "co-quan/ubnd-tinh.md" or uri.startswith("co-quan/ubnd-tinh/trang-")]
+    assert sorted(issuer) == ["co-quan/ubnd-tinh.md", "co-quan/ubnd-tinh/trang-2.md", "co-quan/ubnd-tinh/trang-3.md"]
+    linked = []
+    for uri in issuer:
+        ids = re.findall(r'href="[^"]*van-ban/([^/"]+)/"', pages[uri])
+        assert len(ids) <= RECORDS_PER_PAGE
+        assert 'class="vb-pager"' in pages[uri]
+        linked += ids
+    assert sorted(linked) == sorted(r for r in cat.records if r.startswith("ubnd-tinh"))
+    # the member of the group gets every task, over pages of at most 100 rows
+    member = [uri for uri in pages if uri.startswith("don-vi/so-noi-vu")]
+    assert len(member) == -(-count // 100)
+    # the much-cited record page shows the first citations and links to all of them
+    kl = pages["van-ban/tinh-uy-2021-21-kl-tw.md"]
+    cited_by = kl.split('<ul class="vb-cited-by">', 1)[1].split("</ul>", 1)[0]
+    assert cited_by.count("Được thực hiện bởi:") == CITATIONS_ON_RECORD_PAGE
+    assert "… và 440 văn bản khác" in kl  # the relation chain is capped too
+    assert "dan-chieu/tinh-uy-2021-21-kl-tw/tat-ca/" in kl
+    all_pages = [uri for uri in pages if uri.startswith("dan-chieu/tinh-uy-2021-21-kl-tw/")]
+    assert sum(pages[u].count('class="vb-date"') for u in all_pages) == count
+    assert max(len(text) for text in pages.values()) < 300_000

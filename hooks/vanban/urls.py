@@ -31,6 +31,11 @@ def directive_page(directive_id: str) -> str:
     return f"{DIRECTIVES}/{directive_id}.md"
 
 
+def citations_page(directive_id: str) -> str:
+    """All citations of a document that is a record (its own page shows the first ones)."""
+    return f"{DIRECTIVES}/{directive_id}/tat-ca.md"
+
+
 def unit_page(unit_id: str) -> str:
     return f"{UNITS}/{unit_id}.md"
 

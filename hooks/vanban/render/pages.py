@@ -9,16 +9,23 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from itertools import groupby
 
 from .. import urls
 from ..catalogue import Catalogue, CatalogueRecord, Directive, Task, Unit
 from ..schema import RELATIONS, RELATIONS_INVERSE, ROLES
 from ..text import slugify
+from .listing import Container, Item, paginate
 from .markup import bullet_list, definition_list, esc, front_matter, html_block, link, md_text, table
 
 CHAIN_DEPTH = 2
 """How many levels of the relation chain a record page shows upwards and downwards."""
+CHAIN_BRANCHES = 10
+"""At most this many documents under one node of the chain; the rest are counted."""
+CITATIONS_ON_RECORD_PAGE = 50
+"""A record page lists this many citing documents; the rest are on their own pages."""
+RECORDS_PER_PAGE = 200
+TASKS_PER_PAGE = 100
+ROWS_PER_PAGE = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +46,7 @@ class SiteRenderer:
         self.linker = linker
         self.types = _group_by(catalogue.records.values(), lambda e: e.record.type)
         self.years = _group_by(catalogue.records.values(), lambda e: e.record.date.year)
+        self._type_order = {t: i for i, t in enumerate(sorted(self.types, key=lambda t: (-len(self.types[t]), t)))}
 
     # -- links --------------------------------------------------------------------------------
     def _href(self, here: str, target: str) -> str:
@@ -145,9 +153,13 @@ class SiteRenderer:
 
     def _cited_by_section(self, here: str, entry: CatalogueRecord) -> str:
         citations = self.cat.cited_by(entry.id)
+        shown = citations[:CITATIONS_ON_RECORD_PAGE]
         items = [f'<span class="vb-relation">{esc(RELATIONS_INVERSE[c.relation])}:</span> '
-                 f"{self.record_item(here, self.cat.records[c.record_id])}" for c in citations]
+                 f"{self.record_item(here, self.cat.records[c.record_id])}" for c in shown]
         body = bullet_list(items, "vb-cited-by") if items else '<p class="vb-empty">Chưa có văn bản nào trong kho dẫn chiếu văn bản này.</p>'
+        if len(citations) > len(shown):
+            directive_id = self.cat.directive_of_record[entry.id]
+            body += (f'<p class="vb-more">{link(self._href(here, urls.citations_page(directive_id)), "Xem tất cả " + vietnamese_count(len(citations)) + " văn bản dẫn chiếu")}</p>')
         return "\n## Được dẫn chiếu bởi\n" + html_block(body)
 
     def _assignments_section(self, here: str, entry: CatalogueRecord) -> str:
@@ -183,46 +195,41 @@ class SiteRenderer:
             if target and target not in seen and depth > 1:
                 text += self._chain_up(here, target, depth - 1, seen | {target})
             items.append(text)
-        return bullet_list(items) if items else ""
+        return _capped_list(items)
 
     def _chain_down(self, here: str, record_id: str, depth: int, seen: set[str]) -> str:
         items = []
-        for citation in self.cat.cited_by(record_id):
+        citations = self.cat.cited_by(record_id)
+        for citation in citations[:CHAIN_BRANCHES]:
             text = (f"{esc(RELATIONS_INVERSE[citation.relation])}: "
                     f"{self.record_link(here, citation.record_id)}")
             if citation.record_id not in seen and depth > 1:
                 text += self._chain_down(here, citation.record_id, depth - 1, seen | {citation.record_id})
             items.append(text)
+        if len(citations) > CHAIN_BRANCHES:
+            items.append(f"… và {vietnamese_count(len(citations) - CHAIN_BRANCHES)} văn bản khác")
         return bullet_list(items) if items else ""
 
     # -- issuers ------------------------------------------------------------------------------
-    def issuer_page(self, issuer_id: str) -> Page:
+    def issuer_pages(self, issuer_id: str) -> list[Page]:
         issuer = self.cat.issuers[issuer_id]
-        here = urls.issuer_page(issuer_id)
-        title = issuer.name
-        parts = [front_matter(title), f"# {md_text(title)}\n"]
-        info = [("Số văn bản trong kho", str(len(issuer.record_ids)))]
+        base = urls.issuer_page(issuer_id)
+        info = [("Số văn bản trong kho", vietnamese_count(len(issuer.record_ids)))]
         if not issuer.known:
             info.append(("Ghi chú", "Cơ quan chưa có trong sổ đăng ký; lập chỉ mục theo tên ghi trên văn bản."))
         if issuer_id in self.cat.units:
-            info.append(("Nhiệm vụ được giao", self.unit_link(here, issuer_id)))
-        parts.append(html_block(definition_list(info)))
-        entries = [self.cat.records[r] for r in issuer.record_ids]
-        for year, in_year in groupby(entries, key=lambda e: e.record.date.year):
-            parts.append(f"\n## Năm {year}\n")
-            for doc_type, of_type in _group_by(in_year, lambda e: e.record.type).items():
-                parts.append(f"\n### {md_text(doc_type)}\n")
-                parts.append(html_block(self.record_list(here, of_type, show_issuer=False)))
-        return Page(here, "".join(parts), title)
+            info.append(("Nhiệm vụ được giao", self.unit_link(base, issuer_id)))
+        items = [Item((f"Năm {e.record.date.year}", e.record.type), self._record_renderer(e, show_issuer=False))
+                 for e in _by_year_then_type(self.cat.records[r] for r in issuer.record_ids)]
+        return self._list_pages(base, issuer.name, html_block(definition_list(info)), items, RECORDS_PER_PAGE,
+                                Container("vb-records"))
 
     # -- directives ---------------------------------------------------------------------------
-    def directive_page(self, directive: Directive) -> Page:
-        here = urls.directive_page(directive.id)
-        title = _directive_label(directive)
-        parts = [front_matter(title), f"# {md_text(title)}\n"]
+    def directive_pages(self, directive: Directive) -> list[Page]:
+        base = urls.directive_page(directive.id)
         issuer = ""
         if directive.issuer_id and directive.issuer_id in self.cat.issuers:
-            issuer = self.issuer_link(here, directive.issuer_id)
+            issuer = self.issuer_link(base, directive.issuer_id)
         elif directive.issuer_name:
             issuer = esc(directive.issuer_name)
         rows = [
@@ -231,26 +238,31 @@ class SiteRenderer:
             ("Ngày ban hành", esc(directive.date.vietnamese()) if directive.date else ""),
             ("Cơ quan ban hành", issuer),
             ("Trích yếu", esc(directive.subject or "")),
+            ("Số văn bản dẫn chiếu", vietnamese_count(len(directive.citations))),
         ]
-        parts.append(html_block(
-            '<p class="vb-notice vb-no-text">Văn bản này chưa có trong kho; thông tin dưới đây lấy từ '
-            "các văn bản dẫn chiếu nó.</p>" + definition_list(rows)))
-        parts.append("\n## Các văn bản dẫn chiếu\n")
-        by_relation: dict[str, list[str]] = defaultdict(list)
-        for citation in directive.citations:
-            by_relation[citation.relation].append(citation.record_id)
-        for relation in RELATIONS:
-            if relation in by_relation:
-                parts.append(f"\n### {md_text(RELATIONS_INVERSE[relation])}\n")
-                entries = [self.cat.records[r] for r in by_relation[relation]]
-                parts.append(html_block(self.record_list(here, entries)))
-        return Page(here, "".join(parts), title)
+        head = html_block('<p class="vb-notice vb-no-text">Văn bản này chưa có trong kho; thông tin dưới đây lấy '
+                          "từ các văn bản dẫn chiếu nó.</p>" + definition_list(rows))
+        head += "\n## Các văn bản dẫn chiếu\n"
+        return self._list_pages(base, _directive_label(directive), head, self._citation_items(directive),
+                                RECORDS_PER_PAGE, Container("vb-records"))
+
+    def _citation_items(self, directive: Directive) -> list[Item]:
+        order = {relation: i for i, relation in enumerate(RELATIONS)}
+        citations = sorted(directive.citations, key=lambda c: order[c.relation])
+        return [Item((RELATIONS_INVERSE[c.relation],), self._record_renderer(self.cat.records[c.record_id]))
+                for c in citations]
+
+    def all_citations_pages(self, directive: Directive) -> list[Page]:
+        """Every citation of a document that is itself a record, when its page shows only the first."""
+        base = urls.citations_page(directive.id)
+        title = f"Văn bản dẫn chiếu {_directive_label(directive)}"
+        head = html_block(f"<p>Văn bản dẫn chiếu {self.record_link(base, directive.record_id or '')}.</p>")
+        return self._list_pages(base, title, head, self._citation_items(directive), RECORDS_PER_PAGE,
+                                Container("vb-records"))
 
     # -- units --------------------------------------------------------------------------------
-    def unit_page(self, unit: Unit) -> Page:
-        here = urls.unit_page(unit.id)
-        title = unit.name
-        parts = [front_matter(title), f"# {md_text(title)}\n"]
+    def unit_pages(self, unit: Unit) -> list[Page]:
+        base = urls.unit_page(unit.id)
         info: list[tuple[str, str]] = []
         if unit.is_group:
             info.append(("Loại", "Nhóm đơn vị"))
@@ -258,100 +270,105 @@ class SiteRenderer:
             info.append(("Ghi chú", "Đơn vị chưa có trong sổ đăng ký; lập chỉ mục theo tên ghi trên văn bản."))
         groups = [g for g in self.cat.registry.groups_of(unit.id) if g.id in self.cat.units]
         if groups:
-            info.append(("Thuộc nhóm", ", ".join(self.unit_link(here, g.id) for g in groups)))
+            info.append(("Thuộc nhóm", ", ".join(self.unit_link(base, g.id) for g in groups)))
         if unit.id in self.cat.issuers:
-            info.append(("Văn bản ban hành", self.issuer_link(here, unit.id)))
-        if info:
-            parts.append(html_block(definition_list(info)))
-        direct = [t for t in unit.tasks if t.via is None]
-        via = [t for t in unit.tasks if t.via is not None]
-        parts.append("\n## Nhiệm vụ giao trực tiếp\n")
-        parts.append(html_block(self._task_table(here, direct) if direct else
-                                '<p class="vb-empty">Chưa có nhiệm vụ giao trực tiếp.</p>'))
-        if via:
-            parts.append("\n## Nhiệm vụ giao qua nhóm\n")
-            parts.append(html_block(self._task_table(here, via, show_via=True)))
+            info.append(("Văn bản ban hành", self.issuer_link(base, unit.id)))
+        direct = sum(t.via is None for t in unit.tasks)
+        info.append(("Nhiệm vụ", f"{vietnamese_count(direct)} giao trực tiếp, "
+                                  f"{vietnamese_count(len(unit.tasks) - direct)} giao qua nhóm"))
+        head = html_block(definition_list(info))
         if unit.is_group:
-            parts.append("\n## Thành viên của nhóm\n")
-            members = [self.unit_link(here, m) for m in unit.members]
-            parts.append(html_block(bullet_list(members, "vb-members") if members else
-                                    '<p class="vb-empty">Nhóm chưa có thành viên trong sổ đăng ký.</p>'))
-        return Page(here, "".join(parts), title)
+            members = [self.unit_link(base, m) for m in unit.members]
+            head += "\n## Thành viên của nhóm\n" + html_block(
+                bullet_list(members, "vb-members") if members else
+                '<p class="vb-empty">Nhóm chưa có thành viên trong sổ đăng ký.</p>')
+        items = [Item(("Nhiệm vụ giao trực tiếp" if t.via is None else "Nhiệm vụ giao qua nhóm",),
+                      self._task_renderer(t)) for t in sorted(unit.tasks, key=lambda t: t.via is not None)]
+        return self._list_pages(base, unit.name, head, items, TASKS_PER_PAGE,
+                                Container("vb-table vb-tasks", ("Vai trò", "Nhiệm vụ", "Thời hạn", "Văn bản giao",
+                                                                "Qua nhóm")),
+                                empty="Chưa có nhiệm vụ.")
 
-    def _task_table(self, here: str, tasks: list[Task], show_via: bool = False) -> str:
-        headers = ["Vai trò", "Nhiệm vụ", "Thời hạn", "Văn bản giao"] + (["Qua nhóm"] if show_via else [])
-        rows = []
-        for task in tasks:
-            row = [esc(ROLES[task.role]), esc(task.task or ""), esc(task.deadline_display or ""),
-                   self.record_item(here, self.cat.records[task.record_id])]
-            if show_via:
-                row.append(self.unit_link(here, task.via or ""))
-            rows.append(row)
-        return table(headers, rows, "vb-table vb-tasks")
+    def _task_renderer(self, task: Task):
+        def render(here: str) -> str:
+            cells = [esc(ROLES[task.role]), esc(task.task or ""), esc(task.deadline_display or ""),
+                     self.record_item(here, self.cat.records[task.record_id]),
+                     self.unit_link(here, task.via) if task.via else "—"]
+            return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+        return render
 
     # -- lists by type and year ---------------------------------------------------------------
-    def type_page(self, doc_type: str, entries: list[CatalogueRecord]) -> Page:
-        here = urls.type_page(slugify(doc_type))
-        parts = [front_matter(doc_type), f"# {md_text(doc_type)}\n"]
-        for year, in_year in groupby(entries, key=lambda e: e.record.date.year):
-            parts.append(f"\n## Năm {year}\n")
-            parts.append(html_block(self.record_list(here, list(in_year))))
-        return Page(here, "".join(parts), doc_type)
+    def type_pages(self, doc_type: str, entries: list[CatalogueRecord]) -> list[Page]:
+        items = [Item((f"Năm {e.record.date.year}",), self._record_renderer(e)) for e in entries]
+        return self._list_pages(urls.type_page(slugify(doc_type)), doc_type, "", items, RECORDS_PER_PAGE,
+                                Container("vb-records"))
 
-    def year_page(self, year: int, entries: list[CatalogueRecord]) -> Page:
-        here = urls.year_page(year)
-        title = f"Văn bản năm {year}"
-        parts = [front_matter(title), f"# {md_text(title)}\n"]
-        for doc_type, of_type in _group_by(entries, lambda e: e.record.type).items():
-            parts.append(f"\n## {md_text(doc_type)}\n")
-            parts.append(html_block(self.record_list(here, of_type)))
-        return Page(here, "".join(parts), title)
+    def year_pages(self, year: int, entries: list[CatalogueRecord]) -> list[Page]:
+        ordered = sorted(entries, key=lambda e: (self._type_order[e.record.type], _newest_first_key(e)))
+        items = [Item((e.record.type,), self._record_renderer(e)) for e in ordered]
+        return self._list_pages(urls.year_page(year), f"Văn bản năm {year}", "", items, RECORDS_PER_PAGE,
+                                Container("vb-records"))
+
+    def _record_renderer(self, entry: CatalogueRecord, show_issuer: bool = True):
+        return lambda here: self.record_item(here, entry, show_issuer)
+
+    def _list_pages(self, base: str, title: str, head: str, items: list[Item], size: int,
+                    container: Container, empty: str = "") -> list[Page]:
+        """Title and ``head`` on the first page, the items over as many pages as they need."""
+        pages = []
+        for src, number, total, body in paginate(base, items, size, container, self._href, empty):
+            page_title = title if number == 1 else f"{title} (trang {number}/{total})"
+            text = front_matter(page_title) + f"# {md_text(page_title)}\n" + (head if number == 1 else "") + body
+            pages.append(Page(src, text, page_title))
+        return pages
 
     # -- landing pages ------------------------------------------------------------------------
-    def issuers_landing(self) -> Page:
-        here = urls.landing_page(urls.ISSUERS)
-        rows = [[self.issuer_link(here, i.id), str(len(i.record_ids))]
-                for i in sorted(self.cat.issuers.values(), key=lambda i: (-len(i.record_ids), i.name))]
-        return self._landing(here, "Cơ quan ban hành", "Văn bản trong kho theo cơ quan ban hành.",
-                             table(["Cơ quan", "Số văn bản"], rows))
+    def issuers_landing(self) -> list[Page]:
+        ordered = sorted(self.cat.issuers.values(), key=lambda i: (-len(i.record_ids), i.name))
+        items = [Item((), lambda here, i=i: f"<tr><td>{self.issuer_link(here, i.id)}</td>"
+                                            f"<td>{vietnamese_count(len(i.record_ids))}</td></tr>") for i in ordered]
+        return self._landing(urls.landing_page(urls.ISSUERS), "Cơ quan ban hành",
+                             "Văn bản trong kho theo cơ quan ban hành.", items, ("Cơ quan", "Số văn bản"))
 
-    def directives_landing(self) -> Page:
-        here = urls.landing_page(urls.DIRECTIVES)
+    def directives_landing(self) -> list[Page]:
         ordered = sorted(self.cat.directives.values(),
                          key=lambda d: (-len(d.citations), -(d.date.sort_key[0] if d.date else 0), d.id))
-        rows = [[self.directive_link(here, d), esc(d.issuer_name or ""),
-                 "Có" if d.record_id else "Chưa", str(len(d.citations))] for d in ordered]
-        return self._landing(here, "Văn bản được dẫn chiếu",
+        items = [Item((), lambda here, d=d: f"<tr><td>{self.directive_link(here, d)}</td><td>{esc(d.issuer_name or '')}"
+                                            f"</td><td>{'Có' if d.record_id else 'Chưa'}</td>"
+                                            f"<td>{vietnamese_count(len(d.citations))}</td></tr>") for d in ordered]
+        return self._landing(urls.landing_page(urls.DIRECTIVES), "Văn bản được dẫn chiếu",
                              "Mọi văn bản được các văn bản trong kho dẫn chiếu, kể cả văn bản chưa có toàn văn "
-                             "trong kho; xếp theo số lần được dẫn chiếu.",
-                             table(["Văn bản", "Cơ quan ban hành", "Có trong kho", "Số lần dẫn chiếu"], rows))
+                             "trong kho; xếp theo số lần được dẫn chiếu.", items,
+                             ("Văn bản", "Cơ quan ban hành", "Có trong kho", "Số lần dẫn chiếu"))
 
-    def units_landing(self) -> Page:
-        here = urls.landing_page(urls.UNITS)
+    def units_landing(self) -> list[Page]:
         ordered = sorted(self.cat.units.values(), key=lambda u: (not u.is_group, u.name))
-        rows = [[self.unit_link(here, u.id), "Nhóm" if u.is_group else "Đơn vị",
-                 str(sum(t.via is None for t in u.tasks)), str(sum(t.via is not None for t in u.tasks))]
-                for u in ordered]
-        return self._landing(here, "Đơn vị được giao nhiệm vụ",
+        items = [Item((), lambda here, u=u: f"<tr><td>{self.unit_link(here, u.id)}</td>"
+                                            f"<td>{'Nhóm' if u.is_group else 'Đơn vị'}</td>"
+                                            f"<td>{vietnamese_count(sum(t.via is None for t in u.tasks))}</td>"
+                                            f"<td>{vietnamese_count(sum(t.via is not None for t in u.tasks))}</td></tr>")
+                 for u in ordered]
+        return self._landing(urls.landing_page(urls.UNITS), "Đơn vị được giao nhiệm vụ",
                              "Nhiệm vụ giao trực tiếp và giao qua nhóm (như “Các Sở, ban, ngành cấp tỉnh”).",
-                             table(["Đơn vị", "Loại", "Giao trực tiếp", "Giao qua nhóm"], rows))
+                             items, ("Đơn vị", "Loại", "Giao trực tiếp", "Giao qua nhóm"))
 
-    def types_landing(self) -> Page:
-        here = urls.landing_page(urls.TYPES)
-        rows = [[link(self._href(here, urls.type_page(slugify(t))), t), str(len(e))]
-                for t, e in sorted(self.types.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
-        return self._landing(here, "Loại văn bản", "Văn bản trong kho theo loại.",
-                             table(["Loại văn bản", "Số văn bản"], rows))
+    def types_landing(self) -> list[Page]:
+        ordered = sorted(self.types.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        items = [Item((), lambda here, t=t, e=e: f"<tr><td>{link(self._href(here, urls.type_page(slugify(t))), t)}"
+                                                 f"</td><td>{vietnamese_count(len(e))}</td></tr>") for t, e in ordered]
+        return self._landing(urls.landing_page(urls.TYPES), "Loại văn bản", "Văn bản trong kho theo loại.",
+                             items, ("Loại văn bản", "Số văn bản"))
 
-    def years_landing(self) -> Page:
-        here = urls.landing_page(urls.YEARS)
-        rows = [[link(self._href(here, urls.year_page(y)), str(y)), str(len(e))]
-                for y, e in sorted(self.years.items(), reverse=True)]
-        return self._landing(here, "Văn bản theo năm", "Văn bản trong kho theo năm ban hành.",
-                             table(["Năm", "Số văn bản"], rows))
+    def years_landing(self) -> list[Page]:
+        ordered = sorted(self.years.items(), reverse=True)
+        items = [Item((), lambda here, y=y, e=e: f"<tr><td>{link(self._href(here, urls.year_page(y)), str(y))}</td>"
+                                                 f"<td>{vietnamese_count(len(e))}</td></tr>") for y, e in ordered]
+        return self._landing(urls.landing_page(urls.YEARS), "Văn bản theo năm", "Văn bản trong kho theo năm ban hành.",
+                             items, ("Năm", "Số văn bản"))
 
-    def _landing(self, here: str, title: str, intro: str, content: str) -> Page:
-        return Page(here, front_matter(title) + f"# {md_text(title)}\n\n{esc(intro)}\n" + html_block(content), title)
+    def _landing(self, base: str, title: str, intro: str, items: list[Item], headers: tuple[str, ...]) -> list[Page]:
+        return self._list_pages(base, title, f"\n{esc(intro)}\n", items, ROWS_PER_PAGE,
+                                Container("vb-table", headers))
 
     def build_info_page(self, info) -> Page:
         """"Thông tin bản dựng": when the site (or the offline copy) was made and from what."""
@@ -390,26 +407,49 @@ class SiteRenderer:
         for entry in self.cat.records.values():
             yield self.record_page(entry)
         for issuer_id in self.cat.issuers:
-            yield self.issuer_page(issuer_id)
+            yield from self.issuer_pages(issuer_id)
         for directive in self.cat.directives.values():
             if directive.record_id is None:
-                yield self.directive_page(directive)
+                yield from self.directive_pages(directive)
+            elif len(directive.citations) > CITATIONS_ON_RECORD_PAGE:
+                yield from self.all_citations_pages(directive)
         for unit in self.cat.units.values():
-            yield self.unit_page(unit)
+            yield from self.unit_pages(unit)
         for doc_type, entries in self.types.items():
-            yield self.type_page(doc_type, entries)
+            yield from self.type_pages(doc_type, entries)
         for year, entries in self.years.items():
-            yield self.year_page(year, entries)
-        yield self.issuers_landing()
-        yield self.directives_landing()
-        yield self.units_landing()
-        yield self.types_landing()
-        yield self.years_landing()
+            yield from self.year_pages(year, entries)
+        yield from self.issuers_landing()
+        yield from self.directives_landing()
+        yield from self.units_landing()
+        yield from self.types_landing()
+        yield from self.years_landing()
+
+
+def _capped_list(items: list[str]) -> str:
+    if len(items) > CHAIN_BRANCHES:
+        items = items[:CHAIN_BRANCHES] + [f"… và {vietnamese_count(len(items) - CHAIN_BRANCHES)} văn bản khác"]
+    return bullet_list(items) if items else ""
 
 
 def vietnamese_count(n: int) -> str:
     """Thousands separated by dots, as Vietnamese readers write them: 10.000."""
     return f"{n:,}".replace(",", ".")
+
+
+def _newest_first_key(entry: CatalogueRecord) -> tuple:
+    year, month, day = entry.record.date.sort_key
+    return (-year, -month, -day, entry.id)
+
+
+def _by_year_then_type(entries) -> list[CatalogueRecord]:
+    """Newest year first; inside a year, types in order of first appearance (newest first)."""
+    listed = list(entries)
+    first_seen: dict[tuple[int, str], int] = {}
+    for index, entry in enumerate(listed):
+        first_seen.setdefault((entry.record.date.year, entry.record.type), index)
+    return sorted(listed, key=lambda e: (-e.record.date.year, first_seen[(e.record.date.year, e.record.type)],
+                                         _newest_first_key(e)))
 
 
 def _group_by(items, key) -> dict:

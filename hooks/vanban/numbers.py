@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .text import fold, nfc, tone_key
 
@@ -77,6 +78,7 @@ _TYPES_BY_KEY = {tone_key(t.name): t for t in DOCUMENT_TYPES}
 _STATE_ABBRS = {fold(a) for t in DOCUMENT_TYPES for a in t.state}
 
 
+@lru_cache(maxsize=4096)
 def find_type(name: str) -> DocumentType | None:
     """The known type with this name, whatever the tone placement ("uỷ quyền" = "ủy quyền")."""
     return _TYPES_BY_KEY.get(tone_key(name))

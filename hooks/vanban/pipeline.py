@@ -11,7 +11,8 @@ from pathlib import Path
 
 from .catalogue import Catalogue
 from .loader import find_record_files, load_record_file
-from .problems import ProblemLog
+from .model import Record
+from .problems import Problem, ProblemLog
 from .registry import load_registry
 from .resolve import resolve
 from .validate import validate_record
@@ -31,19 +32,47 @@ class Sources:
         return cls(root, root / records, root / registry)
 
 
-def build_catalogue(sources: Sources, only: list[Path] | None = None) -> Catalogue:
+class RecordCache:
+    """Validated records kept between builds of one process (``mkdocs serve``), by file.
+
+    A file is read and validated again only when its size or modification time changed; its
+    problems are kept with it and reported again on every build.
+    """
+
+    def __init__(self) -> None:
+        self._entries: dict[Path, tuple[tuple[int, int], Record | None, list[Problem]]] = {}
+
+    def load(self, file: Path, root: Path, log: ProblemLog) -> Record | None:
+        try:
+            stat = file.stat()
+            stamp = (stat.st_mtime_ns, stat.st_size)
+        except OSError:
+            stamp = (0, -1)
+        cached = self._entries.get(file)
+        if cached and cached[0] == stamp:
+            log.extend(cached[2])
+            return cached[1]
+        own = ProblemLog()
+        raw = load_record_file(file, root, own)
+        record = validate_record(raw, own) if raw is not None else None
+        self._entries[file] = (stamp, record, list(own))
+        log.extend(own)
+        return record
+
+    def forget_missing(self, files: list[Path]) -> None:
+        keep = set(files)
+        for file in [f for f in self._entries if f not in keep]:
+            del self._entries[file]
+
+
+def build_catalogue(sources: Sources, only: list[Path] | None = None, cache: RecordCache | None = None) -> Catalogue:
     """Read every record (or only the files given) and resolve them into a catalogue."""
     log = ProblemLog()
     registry = load_registry(sources.registry_file, sources.root, log)
     files = only if only is not None else find_record_files(sources.records_dir)
-    records = []
-    for file in files:
-        raw = load_record_file(file, sources.root, log)
-        if raw is None:
-            continue
-        record = validate_record(raw, log)
-        if record is not None:
-            records.append(record)
+    cache = cache or RecordCache()
+    records = [r for r in (cache.load(file, sources.root, log) for file in files) if r is not None]
+    cache.forget_missing(files)
     catalogue = resolve(records, registry, log)
     catalogue.records_read = len(files)
     return catalogue

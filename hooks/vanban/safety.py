@@ -30,9 +30,16 @@ _DANGEROUS = (
 _URL_CONTEXT = re.compile(r"(\]\(\s*|=\s*[\"']?\s*|<)$")
 
 
+_ANY = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _, _ in _DANGEROUS), re.IGNORECASE)
+
+
 def find_dangerous(text: str) -> list[tuple[str, str, int]]:
     """Return (Vietnamese message, English message, line) for every dangerous construct."""
     found: list[tuple[str, str, int]] = []
+    if "<" not in text and "](" not in text and ":" not in text:
+        return found  # nothing that could be a tag, a link or a scheme
+    if not _ANY.search(text):  # one pass for the common, clean case
+        return found
     for pattern, vi, en in _DANGEROUS:
         for match in pattern.finditer(text):
             if pattern.pattern.startswith("(javascript") and not _URL_CONTEXT.search(

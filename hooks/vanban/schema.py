@@ -52,7 +52,7 @@ _TEXT_LIST = {"type": "array", "items": _TEXT}
 _NULLABLE_TEXT = {"type": ["string", "null"]}
 
 RECORD_SCHEMA: dict = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$schema": "http://json-schema.org/draft-07/schema#",
     "$id": "record.schema.json",
     "title": "Kho văn bản — front-matter của một văn bản",
     "description": "Front-matter YAML của một tệp trong records/. Xem trang Định dạng bản ghi.",

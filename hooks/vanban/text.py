@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Combining marks that carry the five Vietnamese tones (huyền, sắc, ngã, hỏi, nặng).
 _TONE_MARKS = {
@@ -67,6 +68,7 @@ def _syllable_tone_key(word: str) -> str:
     return unicodedata.normalize("NFC", "".join(letters)) + tone
 
 
+@lru_cache(maxsize=100_000)
 def tone_key(text: str, expand_abbreviations: bool = False) -> str:
     """Matching key: lower case, punctuation dropped, tone placement ignored.
 
@@ -87,6 +89,7 @@ def _words(text: str, expand_abbreviations: bool) -> list[str]:
     return expanded
 
 
+@lru_cache(maxsize=100_000)
 def loose_key(text: str) -> str:
     """Accent-less matching key ("ubnd tinh nghe an" = "Ủy ban nhân dân tỉnh Nghệ An").
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import difflib
 from typing import Any
 
-from jsonschema import Draft202012Validator
+import fastjsonschema
+from jsonschema import Draft7Validator
 from jsonschema.exceptions import ValidationError
 
 from .dates import PartialDate, looks_like_numeric_date
@@ -23,7 +24,10 @@ from .safety import find_dangerous
 from .schema import RECORD_SCHEMA, ROLES, RELATIONS, SECRECY_GRADES
 from .text import clean_space, nfc
 
-_VALIDATOR = Draft202012Validator(RECORD_SCHEMA)
+_VALIDATOR = Draft7Validator(RECORD_SCHEMA)
+_FAST_CHECK = fastjsonschema.compile(RECORD_SCHEMA)
+"""Compiled check for the common case (a valid record); when it fails, ``_VALIDATOR`` lists
+every problem with its path, which fastjsonschema (first error only) cannot."""
 _TYPE_NAMES = {
     "string": ("chuỗi chữ", "a string"),
     "array": ("danh sách (mỗi dòng bắt đầu bằng “- ”)", "a list"),
@@ -170,15 +174,20 @@ def validate_record(raw: RawRecord, log: ProblemLog) -> Record | None:
     """Validate one raw record; return the normalised ``Record`` or ``None`` if it has errors."""
     before = len(log.errors)
     fm = raw.front_matter
-    for error in sorted(_VALIDATOR.iter_errors(fm), key=lambda e: list(map(str, e.absolute_path))):
-        field, vi, en = _schema_message(error)
-        log.error(raw.path, field, vi, en, raw.line_of(field))
+    try:
+        _FAST_CHECK(fm)
+    except fastjsonschema.JsonSchemaException:
+        for error in sorted(_VALIDATOR.iter_errors(fm), key=lambda e: list(map(str, e.absolute_path))):
+            field, vi, en = _schema_message(error)
+            log.error(raw.path, field, vi, en, raw.line_of(field))
     if len(log.errors) > before:
         return None
 
-    for field, text in _strings(fm, ""):
-        for vi, en, _ in find_dangerous(text):
-            log.error(raw.path, field, vi, en, raw.line_of(field))
+    strings = list(_strings(fm, ""))
+    if find_dangerous("\n".join(text for _, text in strings)):  # per field only when needed
+        for field, text in strings:
+            for vi, en, _ in find_dangerous(text):
+                log.error(raw.path, field, vi, en, raw.line_of(field))
     for vi, en, line in find_dangerous(raw.body):
         log.error(raw.path, "body", vi, en, raw.body_line + line - 1)
     if fm.get("secrecy"):

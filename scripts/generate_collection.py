@@ -1,0 +1,177 @@
+#!/usr/bin/env python3
+"""Generate a realistic synthetic collection for benchmarks: N records, a registry of a few
+hundred units, Vietnamese text with diacritics (both tone placements), the real mix of types,
+numbers in both grammars, references that form chains and cite documents outside the
+collection, assignments to units and groups. Deterministic for a given seed.
+
+Usage: python scripts/generate_collection.py OUT_DIR N [--seed 1]
+The output is a project folder (mkdocs.yml, docs/, hooks/ copied from this repository).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from vanban.text import slugify  # noqa: E402
+
+STATE_TYPES = [("Công văn", None, 45), ("Quyết định", "QĐ", 15), ("Kế hoạch", "KH", 12), ("Thông báo", "TB", 10),
+               ("Báo cáo", "BC", 8), ("Hướng dẫn", "HD", 4), ("Chỉ thị", "CT", 3), ("Tờ trình", "TTr", 3)]
+PARTY_TYPES = [("Công văn", "CV", 35), ("Kế hoạch", "KH", 15), ("Thông báo", "TB", 20), ("Kết luận", "KL", 10),
+               ("Hướng dẫn", "HD", 10), ("Nghị quyết", "NQ", 5), ("Chỉ thị", "CT", 5)]
+OUTSIDE = [("Luật", "{n}/{y}/QH{k}", "Quốc hội"), ("Nghị định", "{n}/{y}/NĐ-CP", "Chính phủ"),
+           ("Thông tư", "{n}/{y}/TT-BNV", "Bộ Nội vụ"), ("Chỉ thị", "{n}/CT-TTg", "Thủ tướng Chính phủ"),
+           ("Kết luận", "{n}-KL/TW", "Ban Chấp hành Trung ương Đảng"), ("Quy định", "{n}-QĐ/TW", "Bộ Chính trị")]
+ROLES = ["chu_tri", "phoi_hop", "thuc_hien", "bao_cao", "theo_doi"]
+DEADLINES = ["hằng năm", "hằng quý", "hằng tháng", "thường xuyên", None]
+SUBJECTS = [
+    "tăng cường công tác cải cách hành chính, nâng cao chỉ số hài lòng của người dân",
+    "triển khai thực hiện chương trình chuyển đổi số trong cơ quan nhà nước",
+    "đẩy mạnh xây dựng, chỉnh đốn Đảng và hệ thống chính trị",
+    "tổ chức kỳ thi tốt nghiệp trung học phổ thông và tuyển sinh đầu cấp",
+    "phòng, chống thiên tai, tìm kiếm cứu nạn mùa mưa bão",
+    "quản lý, sử dụng tài sản công tại các cơ quan, đơn vị",
+    "thực hiện cơ chế một cửa, một cửa liên thông trong giải quyết thủ tục hành chính",
+    "công tác văn thư, lưu trữ và số hoá tài liệu lưu trữ",
+    "phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi",
+    "bảo đảm an toàn thực phẩm trong dịp Tết Nguyên đán",
+    "tiếp tục thực hiện cuộc vận động toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh",
+    "kiện toàn tổ chức bộ máy, tinh giản biên chế",
+]
+SENTENCES = [
+    "Các cơ quan, đơn vị tiếp tục quán triệt, nâng cao nhận thức của cán bộ, công chức, viên chức về {s}.",
+    "Tăng cường công tác kiểm tra, giám sát; kịp thời phát hiện, chấn chỉnh những hạn chế, thiếu sót.",
+    "Thủ trưởng các cơ quan, đơn vị chịu trách nhiệm trước Chủ tịch UBND tỉnh về kết quả thực hiện nhiệm vụ được giao.",
+    "Đẩy mạnh ứng dụng công nghệ thông tin, chuyển đổi số trong hoạt động chỉ đạo, điều hành.",
+    "Ban Thường vụ Tỉnh uỷ yêu cầu các cấp uỷ, tổ chức đảng tổ chức thực hiện nghiêm túc, hiệu quả.",
+    "Ban Thường vụ Tỉnh ủy đề nghị các cấp ủy, chính quyền quan tâm lãnh đạo, chỉ đạo sát sao.",
+    "Quá trình tổ chức thực hiện, nếu có khó khăn, vướng mắc, đề nghị phản ánh về Sở Nội vụ để tổng hợp.",
+    "Bố trí kinh phí thực hiện từ nguồn ngân sách nhà nước theo phân cấp hiện hành và các nguồn hợp pháp khác.",
+    "Chú trọng công tác tuyên truyền, phổ biến, giáo dục pháp luật; phát huy vai trò giám sát của Mặt trận Tổ quốc.",
+    "Thực hiện tốt công tác thi đua, khen thưởng; biểu dương kịp thời các tập thể, cá nhân có thành tích xuất sắc.",
+    "Xây dựng kế hoạch cụ thể, phân công rõ người, rõ việc, rõ thời gian, rõ trách nhiệm, rõ kết quả.",
+    "Cụ thể hoá các chủ trương của Đảng, chính sách, pháp luật của Nhà nước phù hợp với điều kiện thực tế địa phương.",
+]
+
+
+def _pick(rng: random.Random, weighted):
+    return rng.choices(weighted, weights=[w for *_, w in weighted])[0]
+
+
+def _registry(rng: random.Random) -> dict:
+    """The real registry plus generated communes and their groups: a few hundred units."""
+    data = yaml.safe_load((ROOT / "records" / "registry.yml").read_text(encoding="utf-8"))
+    orgs, groups = data["organisations"], data["groups"]
+    district_ids = [o["id"] for o in orgs if o["id"].startswith("ubnd-huyen-") or o["id"].startswith(("ubnd-tp-", "ubnd-tx-"))]
+    for district in district_ids:
+        members = []
+        for n in range(1, 13):
+            cid = f"ubnd-xa-{district.removeprefix('ubnd-')}-{n}"
+            orgs.append({"id": cid, "name": f"Ủy ban nhân dân xã Số {n} ({district})", "kind": "state",
+                         "parent": district})
+            members.append(cid)
+        groups.append({"id": f"ubnd-cap-xa-{district}", "name": f"UBND các xã, thị trấn ({district})",
+                       "scope": district, "local_aliases": ["UBND các xã, thị trấn"], "members": members})
+    return data
+
+
+def generate(out: Path, count: int, seed: int = 1) -> Path:
+    rng = random.Random(seed)
+    out.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml",):
+        shutil.copy(ROOT / name, out / name)
+    for folder in ("docs", "hooks"):
+        shutil.rmtree(out / folder, ignore_errors=True)
+        shutil.copytree(ROOT / folder, out / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    records_dir = out / "records"
+    shutil.rmtree(records_dir, ignore_errors=True)
+    records_dir.mkdir()
+    registry = _registry(rng)
+    (records_dir / "registry.yml").write_text(yaml.safe_dump(registry, allow_unicode=True, sort_keys=False),
+                                             encoding="utf-8")
+    orgs = registry["organisations"]
+    state_issuers = [o for o in orgs if o.get("kind") == "state" and not o["id"].startswith("ubnd-xa-")
+                     and o.get("parent") in ("ubnd-nghe-an", None) and "nghe-an" in o["id"] or o["id"].startswith("ubnd-huyen")]
+    party_issuers = [o for o in orgs if o.get("kind") == "party" and "nghe-an" in o["id"]]
+    units = [o for o in orgs if o.get("parent") == "ubnd-nghe-an"]
+    group_names = ["Các Sở, ban, ngành cấp tỉnh", "UBND các huyện, thành phố, thị xã"]
+    serials: dict[tuple, int] = {}
+    made: list[dict] = []
+    outside = [(t, f.format(n=rng.randint(1, 300), y=rng.randint(2010, 2022), k=rng.randint(11, 15)), i)
+               for t, f, i in OUTSIDE for _ in range(300)]
+    for index in range(count):
+        party = rng.random() < 0.2
+        issuer = rng.choice(party_issuers if party else state_issuers)
+        doc_type, abbr, _ = _pick(rng, PARTY_TYPES if party else STATE_TYPES)
+        year = rng.randint(2019, 2025)
+        month, day = rng.randint(1, 12), rng.randint(1, 28)
+        key = (issuer["id"], year, doc_type)
+        serials[key] = serials.get(key, 0) + rng.randint(1, 7)
+        serial = serials[key]
+        code = (issuer.get("code") or "UBND").replace(" ", "")
+        if party:
+            number = f"{serial}-{abbr}/{code}"
+        else:
+            number = f"{serial}/{abbr}-{code}" if abbr else f"{serial}/{code}-{rng.choice(['TH', 'VX', 'KT', 'NC', 'VP'])}"
+        subject_core = rng.choice(SUBJECTS)
+        references = []
+        for _ in range(rng.randint(1, 4)):
+            if made and rng.random() < 0.6:
+                target = made[-rng.randint(1, min(len(made), 300))]
+                references.append({"type": target["type"], "number": target["number"], "date": target["date"],
+                                   "issuer": target["issuer"], "relation": rng.choice(["implements", "cites", "based_on", "reports_on"])})
+            else:
+                t, n, i = rng.choice(outside)
+                references.append({"type": t, "number": n, "issuer": i, "relation": rng.choice(["based_on", "cites", "implements"])})
+        unique = {}
+        for ref in references:
+            unique.setdefault(ref["number"], ref)
+        references = list(unique.values())
+        assignments = []
+        for _ in range(rng.randint(0, 4)):
+            unit = rng.choice(group_names) if rng.random() < 0.3 else rng.choice(units).get("short") or rng.choice(units)["name"]
+            item = {"unit": unit, "role": rng.choice(ROLES), "task": f"Thực hiện nhiệm vụ về {rng.choice(SUBJECTS)}"}
+            deadline = rng.choice(DEADLINES)
+            if deadline:
+                item["deadline"] = deadline
+            assignments.append(item)
+        mentions = " ".join(f"Thực hiện {r['type']} số {r['number']} của {r['issuer']}." for r in references)
+        paragraphs = [mentions]
+        while sum(len(p) for p in paragraphs) < 3800:
+            paragraphs.append(" ".join(rng.choice(SENTENCES).format(s=subject_core) for _ in range(4)))
+        front = {"number": number, "type": doc_type, "issuer": issuer.get("short") or issuer["name"],
+                 "date": f"{year}-{month:02d}-{day:02d}", "place": "Nghệ An",
+                 "subject": ("V/v " if doc_type == "Công văn" else "Về ") + subject_core,
+                 "references": references}
+        if assignments:
+            front["assignments"] = assignments
+        front["sample"] = True
+        made.append({"type": doc_type, "number": number, "date": front["date"], "issuer": front["issuer"]})
+        folder = records_dir / str(year)
+        folder.mkdir(exist_ok=True)
+        text = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n\n" + "\n\n".join(paragraphs) + "\n"
+        (folder / f"{index:06d}-{slugify(number)}.md").write_text(text, encoding="utf-8")
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("count", type=int)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    generate(args.out, args.count, args.seed)
+    print(f"{args.count} records in {args.out / 'records'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -12,12 +12,14 @@ def test_linker_for_served_and_offline_sites():
     assert served.dest_path("van-ban/a.md") == "van-ban/a/index.html"
     assert served.url("van-ban/a.md") == "van-ban/a/"
     assert served.href("van-ban/a.md", "co-quan/b.md") == "../../co-quan/b/"
-    assert served.href("co-quan/index.md", "co-quan/b.md") == "b/"
+    assert served.href("co-quan/index.md", "co-quan/b.md") == "../co-quan/b/"
+    assert served.href("van-ban/a.md", "index.md") == "../../"
     assert served.href("index.md", "co-quan/index.md") == "co-quan/"
     offline = urls.Linker(False)
     assert offline.url("van-ban/a.md") == "van-ban/a.html"
     assert offline.href("van-ban/a.md", "co-quan/b.md") == "../co-quan/b.html"
     assert offline.href("index.md", "co-quan/index.md") == "co-quan/index.html"
+    assert offline.href("van-ban/a.md", "index.md") == "../index.html"
 
 
 def test_markdown_text_is_escaped():

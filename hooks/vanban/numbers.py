@@ -129,16 +129,19 @@ def _state_parts(serial: int | None, year: str | None, symbol: str) -> ParsedNum
     return ParsedNumber("state", serial, int(year) if year else None, abbr, code)
 
 
-def type_agrees(parsed: ParsedNumber, doc_type: DocumentType) -> bool:
+def type_agrees(parsed: ParsedNumber, doc_type: DocumentType, issuer_codes: frozenset[str] = frozenset()) -> bool:
     """Does the abbreviation in the number fit the declared type?
 
     A state công văn has no abbreviation (its symbol is issuer + drafting unit), so a state
     number without one agrees with any type whose list is empty; Party ``QĐ`` may be a
-    Quyết định or a Quy định.
+    Quyết định or a Quy định. Some issuer codes are also type abbreviations (Thanh tra "TTr",
+    Tờ trình "TTr"): a công văn whose symbol starts with a registered issuer code agrees.
     """
     allowed = doc_type.state if parsed.system == "state" else doc_type.party
     if parsed.type_abbr is None:
         return not allowed
+    if not allowed and fold(parsed.type_abbr) in issuer_codes:
+        return True
     return fold(parsed.type_abbr) in {fold(a) for a in allowed}
 
 

@@ -42,7 +42,7 @@ class RecordCache:
     def __init__(self) -> None:
         self._entries: dict[Path, tuple[tuple[int, int], Record | None, list[Problem]]] = {}
 
-    def load(self, file: Path, root: Path, log: ProblemLog) -> Record | None:
+    def load(self, file: Path, root: Path, log: ProblemLog, issuer_codes: frozenset[str] = frozenset()) -> Record | None:
         try:
             stat = file.stat()
             stamp = (stat.st_mtime_ns, stat.st_size)
@@ -54,7 +54,7 @@ class RecordCache:
             return cached[1]
         own = ProblemLog()
         raw = load_record_file(file, root, own)
-        record = validate_record(raw, own) if raw is not None else None
+        record = validate_record(raw, own, issuer_codes) if raw is not None else None
         self._entries[file] = (stamp, record, list(own))
         log.extend(own)
         return record
@@ -71,7 +71,8 @@ def build_catalogue(sources: Sources, only: list[Path] | None = None, cache: Rec
     registry = load_registry(sources.registry_file, sources.root, log)
     files = only if only is not None else find_record_files(sources.records_dir)
     cache = cache or RecordCache()
-    records = [r for r in (cache.load(file, sources.root, log) for file in files) if r is not None]
+    codes = registry.issuer_codes()
+    records = [r for r in (cache.load(file, sources.root, log, codes) for file in files) if r is not None]
     cache.forget_missing(files)
     catalogue = resolve(records, registry, log)
     catalogue.records_read = len(files)

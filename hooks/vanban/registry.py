@@ -87,6 +87,10 @@ class Registry:
     _by_fold: dict[str, list[str]] = field(default_factory=dict)
     _local: dict[str, list[str]] = field(default_factory=dict)
 
+    def issuer_codes(self) -> frozenset[str]:
+        """Codes bodies put in their document symbols (ASCII-folded): "ubnd", "snv", "ttr" …"""
+        return frozenset(fold(o.code) for o in self.organisations.values() if o.code)
+
     def get(self, entry_id: str) -> Entry | None:
         return self.organisations.get(entry_id) or self.groups.get(entry_id)
 
@@ -270,7 +274,7 @@ def load_registry(file: Path, root: Path, log: ProblemLog) -> Registry:
     """Read the registry YAML file; a missing or broken file is an error, not a crash."""
     path = file.relative_to(root).as_posix() if file.is_relative_to(root) else file.as_posix()
     try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+        data = yaml.load(file.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except FileNotFoundError:
         log.error(path, "", "không tìm thấy sổ đăng ký cơ quan", "registry file not found")
         return Registry()

@@ -109,10 +109,20 @@ class _Resolver:
         return slugify(reference.issuer) or None, False
 
     def _same_body(self, a: str | None, b: str | None) -> bool:
-        """True when two issuer ids may name the same numbering body (equal or parent/child)."""
+        """True when two issuer ids may name the same numbering body.
+
+        Equal ids, or — for Party bodies only — a committee and a body of it: "904-TB/TU" is
+        numbered by the Tỉnh uỷ whether the text says "Tỉnh uỷ" or "Ban Thường vụ Tỉnh uỷ". A
+        district UBND numbers its documents apart from the province's, so state bodies must match.
+        """
         if a is None or b is None:
             return True
-        return a == b or a in self.registry.ancestors(b) or b in self.registry.ancestors(a)
+        if a == b:
+            return True
+        org_a, org_b = self.registry.organisations.get(a), self.registry.organisations.get(b)
+        if not (org_a and org_b and org_a.kind == org_b.kind == "party"):
+            return False
+        return a in self.registry.ancestors(b) or b in self.registry.ancestors(a)
 
     # -- stages -------------------------------------------------------------------------------
     def run(self) -> Catalogue:

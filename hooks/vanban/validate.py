@@ -120,7 +120,7 @@ def _deadline(raw: RawRecord, field: str, value: str, log: ProblemLog) -> Deadli
 
 
 def _check_number(raw: RawRecord, number: str | None, symbol: str | None, doc_type: str,
-                  log: ProblemLog) -> str | None:
+                  log: ProblemLog, issuer_codes: frozenset[str]) -> str | None:
     """Check grammar and type agreement; return the system ("state"/"party") when known."""
     field = "number" if number else "symbol"
     value = number or symbol
@@ -141,7 +141,7 @@ def _check_number(raw: RawRecord, number: str | None, symbol: str | None, doc_ty
         log.warning(raw.path, "type", f"loại văn bản “{doc_type}” chưa có trong danh mục",
                     f"document type '{doc_type}' is not in the list of known types",
                     raw.line_of("type"))
-    elif not type_agrees(parsed, known):
+    elif not type_agrees(parsed, known, issuer_codes):
         abbr = parsed.type_abbr or "không có chữ viết tắt loại"
         expected = (known.state if parsed.system == "state" else known.party) or ("không có",)
         log.error(raw.path, field,
@@ -170,8 +170,12 @@ def _check_body_citations(raw: RawRecord, fm: dict, references: list[Reference],
                     "`vanban check --fix` adds it", raw.line_of("references") or raw.body_line)
 
 
-def validate_record(raw: RawRecord, log: ProblemLog) -> Record | None:
-    """Validate one raw record; return the normalised ``Record`` or ``None`` if it has errors."""
+def validate_record(raw: RawRecord, log: ProblemLog, issuer_codes: frozenset[str] = frozenset()) -> Record | None:
+    """Validate one raw record; return the normalised ``Record`` or ``None`` if it has errors.
+
+    ``issuer_codes`` (ASCII-folded, from the registry) lets a công văn of a body whose code is
+    also a type abbreviation pass the number/type agreement check.
+    """
     before = len(log.errors)
     fm = raw.front_matter
     try:
@@ -204,7 +208,7 @@ def validate_record(raw: RawRecord, log: ProblemLog) -> Record | None:
     number = normalise_number(fm["number"]) if fm.get("number") else None
     symbol = normalise_number(fm["symbol"]) if fm.get("symbol") else None
     doc_type = clean_space(fm["type"])
-    system = _check_number(raw, number, symbol, doc_type, log)
+    system = _check_number(raw, number, symbol, doc_type, log, issuer_codes)
 
     references = []
     for index, ref in enumerate(fm.get("references") or []):

@@ -72,7 +72,7 @@ def catalog_data(cat: Catalogue, linker: urls.Linker) -> dict:
 
 
 def catalog_json(cat: Catalogue, linker: urls.Linker) -> str:
-    return json.dumps(catalog_data(cat, linker), ensure_ascii=False, indent=1)
+    return json.dumps(catalog_data(cat, linker), ensure_ascii=False, separators=(",", ":"))
 
 
 def schema_json() -> str:

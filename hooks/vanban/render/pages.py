@@ -46,6 +46,7 @@ class SiteRenderer:
         self.linker = linker
         self.types = _group_by(catalogue.records.values(), lambda e: e.record.type)
         self.years = _group_by(catalogue.records.values(), lambda e: e.record.date.year)
+        self._items: dict[tuple[str, int, bool], str] = {}
         self._type_order = {t: i for i, t in enumerate(sorted(self.types, key=lambda t: (-len(self.types[t]), t)))}
 
     # -- links --------------------------------------------------------------------------------
@@ -76,7 +77,19 @@ class SiteRenderer:
         return link(self._href(here, urls.unit_page(unit_id)), unit.name)
 
     def record_item(self, here: str, entry: CatalogueRecord, show_issuer: bool = True) -> str:
-        """One line of a record list: linked number and date, issuer, subject."""
+        """One line of a record list: linked number and date, issuer, subject.
+
+        Links depend only on the page's depth, so each item is rendered once per depth: a
+        record listed on its issuer's, type's, year's, directive's and units' pages costs one
+        rendering, not one per page.
+        """
+        key = (entry.id, self.linker.depth(here), show_issuer)
+        cached = self._items.get(key)
+        if cached is None:
+            cached = self._items[key] = self._render_record_item(here, entry, show_issuer)
+        return cached
+
+    def _render_record_item(self, here: str, entry: CatalogueRecord, show_issuer: bool) -> str:
         record = entry.record
         parts = [self.record_link(here, entry.id), f'<span class="vb-date">{esc(record.date.short())}</span>']
         if show_issuer:

@@ -38,6 +38,7 @@ MAX_BODY_CHARS = 20_000
 
 WEIGHTS = {"title": 12, "number": 12, "subject": 6, "issuer": 4, "body": 1}
 _TOKEN = re.compile(r"[a-z0-9]+")
+_BREAKS = re.compile(r"[\n.;:,()\"]+")
 _NUMBER_IN_TEXT = re.compile(r"\d+\s*[-/]\s*[\w-]+(?:/[\w-]+)*")
 
 
@@ -124,8 +125,8 @@ def _doc_terms(doc: SearchDoc) -> dict[str, int]:
         if not text:
             continue
         weight = WEIGHTS[name]
-        for line in re.split(r"[\n.;:,()\"“”]+", text):
-            words = tokens(line)
+        for line in _BREAKS.split(fold(text)):  # fold once per field, then cut into phrases
+            words = _TOKEN.findall(line)
             for word in words:
                 scores[word] += weight
             for first, second in zip(words, words[1:]):

@@ -38,6 +38,18 @@ _NoDatesLoader.yaml_implicit_resolvers = {
 }
 
 
+def _construct_mapping(self, node, deep=False):
+    """Build a mapping and note when YAML silently dropped a repeated key."""
+    mapping = _BaseLoader.construct_mapping(self, node, deep=deep)
+    if len(mapping) < len(node.value):
+        self.duplicate_keys = True
+    return mapping
+
+
+_NoDatesLoader.duplicate_keys = False
+_NoDatesLoader.construct_mapping = _construct_mapping
+
+
 class _AliasFound(Exception):
     def __init__(self, line: int) -> None:
         self.line = line
@@ -45,21 +57,34 @@ class _AliasFound(Exception):
 
 @dataclass(slots=True)
 class RawRecord:
-    """A record file as read: front-matter mapping, body text and where each field stands."""
+    """A record file as read: front-matter mapping, body text and where each field stands.
+
+    Line numbers are only needed to report a problem, so they are worked out from the YAML
+    text on first use rather than for every record of every build.
+    """
 
     path: str
     front_matter: dict
     body: str
-    lines: dict[str, int] = field(default_factory=dict)
+    yaml_text: str = ""
+    yaml_offset: int = 0
     body_line: int = 1
     mtime_ns: int = 0
     was_nfc: bool = True  # False when the file held decomposed (NFD) or mixed text
+    _lines: dict[str, int] | None = None
+
+    @property
+    def lines(self) -> dict[str, int]:
+        if self._lines is None:
+            self._lines = line_map(self.yaml_text, self.yaml_offset)
+        return self._lines
 
     def line_of(self, field_path: str) -> int | None:
         """Line of ``field_path`` ("references[1].date"), falling back to its nearest parent."""
+        lines = self.lines
         while field_path:
-            if field_path in self.lines:
-                return self.lines[field_path]
+            if field_path in lines:
+                return lines[field_path]
             cut = max(field_path.rfind("."), field_path.rfind("["))
             field_path = field_path[:cut] if cut > 0 else ""
         return None
@@ -109,8 +134,29 @@ def _walk(node: yaml.Node, prefix: str, offset: int, lines: dict[str, int], log:
             _walk(item, child, offset, lines, log, path, seen)
 
 
-def parse_front_matter(text: str, path: str, log: ProblemLog) -> tuple[dict, str, dict[str, int], int] | None:
-    """Split ``text`` into (front-matter, body, line map, body line); ``None`` after reporting."""
+def _compose(yaml_text: str) -> yaml.Node | None:
+    loader = _NoDatesLoader(yaml_text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def line_map(yaml_text: str, offset: int) -> dict[str, int]:
+    """Field path → file line, for the front-matter text that starts after ``offset`` lines."""
+    lines: dict[str, int] = {}
+    try:
+        node = _compose(yaml_text)
+        if node is not None:
+            _walk(node, "", offset, lines, ProblemLog(), "")
+    except (yaml.YAMLError, _AliasFound):
+        pass
+    return lines
+
+
+def parse_front_matter(text: str, path: str, log: ProblemLog) -> tuple[dict, str, str, int, int] | None:
+    """Split ``text`` into (front-matter, body, YAML text, line offset, body line); ``None`` after
+    reporting."""
     handler = frontmatter.YAMLHandler()
     if not handler.detect(text):
         log.error(path, "", "thiếu phần front-matter: tệp phải bắt đầu bằng dòng “---”",
@@ -125,20 +171,22 @@ def parse_front_matter(text: str, path: str, log: ProblemLog) -> tuple[dict, str
     opening = handler.FM_BOUNDARY.search(text)
     assert opening is not None
     offset = text[: opening.end()].count("\n")  # lines before the YAML text starts
+    if "*" in yaml_text or "&" in yaml_text:  # only then can there be an alias: refuse it first
+        try:
+            _walk(_compose(yaml_text), "", offset, {}, ProblemLog(), path)
+        except _AliasFound as alias:
+            log.error(path, "", "không được dùng bí danh YAML (*tên); hãy viết giá trị đầy đủ",
+                      "YAML aliases are not allowed; write the value out", alias.line)
+            return None
+        except yaml.YAMLError:
+            pass  # reported below with its line
     try:
         loader = _NoDatesLoader(yaml_text)
         try:
-            node = loader.get_single_node()
-            lines: dict[str, int] = {}
-            if node is not None:
-                _walk(node, "", offset, lines, log, path)
-            data = loader.construct_document(node) if node is not None else None
+            data = loader.get_single_data()
+            duplicates = loader.duplicate_keys
         finally:
             loader.dispose()
-    except _AliasFound as alias:
-        log.error(path, "", "không được dùng bí danh YAML (*tên); hãy viết giá trị đầy đủ",
-                  "YAML aliases are not allowed; write the value out", alias.line)
-        return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 + offset if mark else None
@@ -152,8 +200,10 @@ def parse_front_matter(text: str, path: str, log: ProblemLog) -> tuple[dict, str
         log.error(path, "", "front-matter phải là một bảng khoá: giá trị",
                   "front-matter must be a mapping of key: value", 2)
         return None
+    if duplicates:  # rare: find which keys and where
+        _walk(_compose(yaml_text), "", offset, {}, log, path)
     body_line = text[: len(text) - len(body)].count("\n") + 1
-    return data, body, lines, body_line
+    return data, body, yaml_text, offset, body_line
 
 
 def _nfc_deep(value):
@@ -175,8 +225,8 @@ def load_record_text(text: str, path: str, log: ProblemLog, mtime_ns: int = 0) -
     parsed = parse_front_matter(text, path, log)
     if parsed is None:
         return None
-    data, body, lines, body_line = parsed
-    return RawRecord(path, _nfc_deep(data), nfc(body), lines, body_line, mtime_ns,
+    data, body, yaml_text, offset, body_line = parsed
+    return RawRecord(path, _nfc_deep(data), nfc(body), yaml_text, offset, body_line, mtime_ns,
                      was_nfc=unicodedata.is_normalized("NFC", text))
 
 

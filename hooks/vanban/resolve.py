@@ -327,8 +327,9 @@ class _Resolver:
             members = self.registry.members_on(registered, record.date)
             unit.members = [m.id for m in self.registry.members_on(registered, None)]
             for member in members:
-                self._unit(member.id, member.name, True).tasks.append(
-                    dataclasses.replace(task, via=unit_id))
+                self._unit(member.id, member.name, True).tasks.append(Task(
+                    task.record_id, task.assignment_index, task.role, task.task, task.deadline,
+                    task.deadline_display, unit_id))
         return ResolvedAssignment(assignment, unit_id)
 
     def _unit(self, unit_id: str, name: str, known: bool) -> Unit:

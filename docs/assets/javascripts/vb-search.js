@@ -72,11 +72,11 @@
   function postings(term) {
     var n = shardOf(term, state.meta.shards);
     return load("search/t/" + n + ".js", "t" + n).then(function () {
-      var flat = state.shards[n][term];
+      var entry = state.shards[n][term];  /* [gaps between document numbers, scores] */
       var map = new Map();
-      if (!flat) return map;
-      var doc = 0;
-      for (var i = 0; i < flat.length; i += 2) { doc += flat[i]; map.set(doc, flat[i + 1]); }
+      if (!entry) return map;
+      var gaps = entry[0], scores = entry[1], doc = 0;
+      for (var i = 0; i < gaps.length; i++) { doc += gaps[i]; map.set(doc, scores[i]); }
       return map;
     });
   }

@@ -20,11 +20,12 @@ from ..text import clean_space, fold, nfc
 from .casing import proper_case
 from .mentions import find_assignments, find_references
 
-_MOTTO_STATE = re.compile(r"CỘNG\s+H[ÒO]À?\s+XÃ\s+HỘI|Độc\s+lập\s*[-–—]", re.IGNORECASE)
+_MOTTO_STATE = re.compile(r"CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI|Độc\s+lập\s*[-–—]", re.IGNORECASE)
 _MOTTO_PARTY = re.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")
 _NUMBER_LINE = re.compile(r"^Số\s*:?\s*(?P<value>.*)$", re.IGNORECASE)
 _PLACE_DATE = re.compile(
-    r"^(?P<place>[^,\d]{2,40}?)\s*,\s*ngày\s*(?P<day>\d{1,2})?\s*tháng\s*(?P<month>\d{1,2})?\s*năm\s*(?P<year>\d{4})",
+    r"^(?P<place>[^,\d]{2,40}?)\s*,\s*ngày\s*(?:(?P<day>\d{1,2})?\s*tháng\s*(?P<month>\d{1,2})?\s*năm\s*(?P<year>\d{4})"
+    r"|(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4}))",
     re.IGNORECASE)
 _URGENCY = {"KHẨN": "Khẩn", "THƯỢNG KHẨN": "Thượng khẩn", "HỎA TỐC": "Hỏa tốc", "HOẢ TỐC": "Hoả tốc"}
 _SECRECY = {"MẬT": "Mật", "TỐI MẬT": "Tối mật", "TUYỆT MẬT": "Tuyệt mật"}
@@ -39,6 +40,7 @@ _BODY_START = re.compile(r"^(Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Để\s|
 _TYPE_TITLES = {fold(t.name).upper(): t.name for t in DOCUMENT_TYPES}
 _CONTINUATION = re.compile(r"^(TỈNH|HUYỆN|THÀNH PHỐ|THỊ XÃ|QUẬN|XÃ|PHƯỜNG|THỊ TRẤN|VÀ|KHỐI|TP\.?)\b(?!\s+[ỦU]Ỷ?Y?\b)")
 _COMMITTEE = re.compile(r"\b(?:Tỉnh|Huyện|Thành|Thị|Đảng|Quận)\s+(?:ủy|uỷ)\b", re.IGNORECASE)
+_APPENDIX = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục)\b")
 _PERSON = re.compile(r"^[A-ZĐÀ-Ỹ][a-zđà-ỹ]+(?:\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]+){1,5}$")
 
 
@@ -66,9 +68,24 @@ def _type_title(line: str) -> str | None:
     return _TYPE_TITLES.get(key) if _is_upper(line) else None
 
 
+_BLANK_BEFORE = re.compile(r"(?:\bSố\s*:?|\bngày|\btháng)$", re.IGNORECASE)
+_BLANK_AFTER = re.compile(r"^(?:tháng|năm|[/-])", re.IGNORECASE)
+
+
 def _split_columns(line: str) -> list[str]:
-    """Parts of a line typed as two columns (separated by a tab or 3+ spaces), each cleaned."""
-    return [_plain(part) for part in _COLUMNS.split(line.replace("**", "").strip()) if part.strip()]
+    """Parts of a line typed as two columns (separated by a tab or 3+ spaces), each cleaned.
+
+    Spaces left for a missing number or day ("Số:    /UBND-VX", "ngày    tháng 7") are not a
+    column break.
+    """
+    parts = [_plain(part) for part in _COLUMNS.split(line.replace("**", "").strip()) if part.strip()]
+    merged: list[str] = []
+    for part in parts:
+        if merged and (_BLANK_BEFORE.search(merged[-1]) or _BLANK_AFTER.match(part)):
+            merged[-1] = f"{merged[-1]} {part}"
+        else:
+            merged.append(part)
+    return merged
 
 
 def _clean_item(text: str) -> str:
@@ -80,9 +97,12 @@ def _parse_place_date(text: str) -> tuple[str, PartialDate] | None:
     match = _PLACE_DATE.search(text)
     if not match:
         return None
-    year = int(match["year"])
-    month = int(match["month"]) if match["month"] else None
-    day = int(match["day"]) if match["day"] and month else None
+    if match["y"]:
+        year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
+    else:
+        year = int(match["year"])
+        month = int(match["month"]) if match["month"] else None
+        day = int(match["day"]) if match["day"] and month else None
     try:
         date = PartialDate.parse(PartialDate(year, month, day).iso())
     except ValueError:
@@ -203,7 +223,7 @@ class _Reader:
             if doc_type and "type" not in self.fm:
                 self.fm["type"] = doc_type
                 subject, position = self._paragraph_after(index + 1)
-                if subject and not _BODY_START.match(subject) and not _KINH_GUI.match(subject):
+                if subject and self._looks_like_subject(subject, index + 1):
                     self.fm["subject"] = subject
                 else:
                     position = index + 1
@@ -217,6 +237,21 @@ class _Reader:
         if "type" not in self.fm:
             self._type_from_number()
         return position
+
+    def _looks_like_subject(self, text: str, index: int) -> bool:
+        """The paragraph after the type title is its subject unless it is already the body.
+
+        A subject may itself start with "Thực hiện …" (a plan's title); it is told from the
+        body's first paragraph by being bold, starting in lower case, or not ending a sentence.
+        """
+        if _KINH_GUI.match(text) or _NUMBER_LINE.match(text):
+            return False
+        if not _BODY_START.match(text):
+            return True
+        while index < len(self.raw_lines) and not self.raw_lines[index].strip():
+            index += 1
+        bold = index < len(self.raw_lines) and self.raw_lines[index].strip().startswith("**")
+        return bold or text[:1].islower() or (not re.search(r"[.:;,]$", text) and len(text) < 300)
 
     def _paragraph_after(self, index: int, stop_at_header: bool = False) -> tuple[str, int]:
         """The paragraph starting at ``index`` (skipping blank lines) and the line after it."""
@@ -286,11 +321,11 @@ class _Reader:
                 return index
         return len(self.lines)
 
-    def tail(self, start: int) -> None:
+    def tail(self, start: int, end: int | None = None) -> None:
         """Nơi nhận and the signature block; two-column lines are split left/right."""
         left: list[str] = []
         right: list[str] = []
-        for raw, line in zip(self.raw_lines[start:], self.lines[start:]):
+        for raw, line in zip(self.raw_lines[start:end], self.lines[start:end]):
             if not line:
                 continue
             parts = _split_columns(raw)
@@ -366,9 +401,12 @@ def extract(text: str, registry: Registry | None = None) -> Extraction:
     body_start = reader.title_and_subject(header_end)
     body_start = max(body_start, reader.addressees(body_start))
     body_end = reader.body_end(body_start)
-    reader.tail(body_end)
+    appendix = next((i for i in range(body_end, len(reader.lines)) if _APPENDIX.match(reader.lines[i])), None)
+    reader.tail(body_end, appendix)
     fm = reader.fm
     body_lines = reader.raw_lines[body_start:body_end]
+    if appendix is not None:  # a phụ lục after the signature belongs to the text (task tables)
+        body_lines += [""] + reader.raw_lines[appendix:]
     body = "\n".join(line.rstrip() for line in body_lines).strip("\n")
     body = re.sub(r"\n{3,}", "\n\n", body) + "\n" if body.strip() else ""
     own_number = fm.get("number")

@@ -30,7 +30,7 @@ _NUMBER = re.compile(rf"(?<![\w/])(?:{_PARTY_NUMBER}|{_STATE_NUMBER})", re.IGNOR
 # The text just before a number, read backwards: "[số[:]] [liên tịch] <type>" reversed, anchored
 # at the number — one attempt instead of one per position of a look-behind window.
 _TYPE_BEFORE_REVERSED = re.compile(
-    r"(?:\s*:?\s*ốs)?\s+(?:hcịt\s+nêil\s+)?(?P<type>" + "|".join(re.escape(t[::-1]) for t in _TYPE_WORDS) + r")(?!\w)",
+    r"(?:\s*:?\s*ốs)?\s+(?:hcịt\s+nêil\s+|gnộđ\s+hnàh\s+)?(?P<type>" + "|".join(re.escape(t[::-1]) for t in _TYPE_WORDS) + r")(?!\w)",
     re.IGNORECASE)
 
 
@@ -43,12 +43,20 @@ class _Mention:
         self.type, self.number, self.start, self.end = type_word, number, start, end
 
 
+_LAW_NUMBER = re.compile(r"^\d+/\d{4}/(?:QH|UBTVQH)\d+$", re.IGNORECASE)
+_LAW_NAME = re.compile(r"\b(Bộ luật|Luật|Pháp lệnh)\b[^.;\n]{0,120}$")
+
+
 def _mentions(text: str):
     for number in _NUMBER.finditer(text):
         window = text[max(0, number.start() - 40): number.start()][::-1]
         before = _TYPE_BEFORE_REVERSED.match(window)
         if before:
             yield _Mention(before["type"][::-1], number.group(0), number.start() - before.end(), number.end())
+        elif _LAW_NUMBER.match(normalise_number(number.group(0))):  # "Luật Đất đai số 31/2024/QH15"
+            law = _LAW_NAME.search(text, max(0, number.start() - 130), number.start())
+            if law:
+                yield _Mention(law.group(1), number.group(0), law.start(), number.end())
 _DATE_AFTER = re.compile(
     r"^\s*,?\s*(?:ban\s+hành\s+)?ngày\s+(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
     r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4}))", re.IGNORECASE)
@@ -70,9 +78,9 @@ _CLAUSE_CUES = (
 )
 # Verbs right before a mention, wherever the clause starts.
 _NEAR_CUES = (
-    (re.compile(r"sửa\s+đổi,?\s+bổ\s+sung(?:\s+một\s+số\s+điều(?:\s+của)?)?\s*$", re.IGNORECASE), "amends"),
-    (re.compile(r"thay\s+thế(?:\s+cho)?\s*$", re.IGNORECASE), "replaces"),
-    (re.compile(r"bãi\s+bỏ\s*$", re.IGNORECASE), "repeals"),
+    (re.compile(r"sửa\s+đổi,?\s+bổ\s+sung", re.IGNORECASE), "amends"),
+    (re.compile(r"thay\s+thế", re.IGNORECASE), "replaces"),
+    (re.compile(r"bãi\s+bỏ", re.IGNORECASE), "repeals"),
     (re.compile(r"báo\s+cáo\s+(?:sơ\s+kết\s+|tổng\s+kết\s+)?kết\s+quả(?:\s+\S+){0,6}\s+thực\s+hiện\s*$", re.IGNORECASE),
      "reports_on"),
     (re.compile(r"hướng\s+dẫn\s+thực\s+hiện\s*$", re.IGNORECASE), "guides"),
@@ -97,6 +105,9 @@ def _relation(text: str, start: int, first_in_clause: bool, doc_type: str | None
     for br in _CLAUSE_BREAK.finditer(text, clause_start, start):
         clause_start = br.end()
     before = text[clause_start:start]
+    paragraph = _LEADER.sub("", text[text.rfind("\n", 0, start) + 1:start]).lower()
+    if paragraph.startswith("căn cứ"):  # every document of a "Căn cứ …" paragraph is a basis
+        return "based_on"
     near = before[-90:].lower()
     if any(word in near for word in _NEAR_WORDS):  # cheap test before the regular expressions
         for pattern, relation in _NEAR_CUES:
@@ -141,6 +152,12 @@ def find_references(text: str, own_number: str | None, doc_type: str | None = No
             entry["issuer"] = details["issuer"]
         if entry["relation"] == "cites" and relation != "cites":
             entry["relation"] = relation
+    if doc_type == "Hướng dẫn":  # what a guidance "implements" in its subject, it guides
+        subject_end = text.find("\n\n")
+        for match in _mentions(text[:subject_end if subject_end > 0 else 0]):
+            entry = found.get(number_key(normalise_number(match.number)))
+            if entry and entry["relation"] == "implements":
+                entry["relation"] = "guides"
     return [{k: e[k] for k in ("type", "number", "date", "issuer", "relation") if k in e} for e in found.values()]
 
 
@@ -167,33 +184,57 @@ def _details(match: _Mention, text: str) -> dict:
 
 
 # -- assignments ------------------------------------------------------------------------------
-_UNIT_START = (r"(?:các\s+)?(?:Sở|sở|UBND|Ủy\s+ban|Uỷ\s+ban|Ban|Văn\s+phòng|Phòng|Công\s+an|Bộ|Trung\s+tâm|Đài|Báo|"
-               r"Hội|Liên\s+đoàn|Thanh\s+tra|Cục|Chi\s+cục|Kho\s+bạc|Ngân\s+hàng|Bảo\s+hiểm|Viện|Trường|Bệnh\s+viện|"
-               r"Đảng\s+[ủu]ỷ?y?|Huyện\s+[ủu]|Thành\s+[ủu]|Thị\s+[ủu]|Tỉnh\s+[ủu]|Mặt\s+trận|Đoàn|Liên\s+minh|"
-               r"cơ\s+quan|đơn\s+vị|Thủ\s+trưởng|Giám\s+đốc|Chủ\s+tịch|Cục|Hải\s+quan|Điện\s+lực|Bưu\s+điện|"
-               r"Đồn|Bộ\s+Chỉ\s+huy|Hội\s+đồng|địa\s+phương)")
-_ROLE_VERBS = (r"chủ\s+trì|phối\s+hợp|thực\s+hiện|triển\s+khai|tổ\s+chức|có\s+trách\s+nhiệm|tham\s+mưu|"
-               r"theo\s+dõi|đôn\s+đốc|hướng\s+dẫn|kiểm\s+tra|rà\s+soát|tiếp\s+tục|khẩn\s+trương|căn\s+cứ|"
-               r"xây\s+dựng|tổng\s+hợp|báo\s+cáo|quán\s+triệt|nghiên\s+cứu|chỉ\s+đạo|phổ\s+biến|bố\s+trí|"
-               r"cân\s+đối|đảm\s+bảo|bảo\s+đảm|lập|cập\s+nhật|ban\s+hành|giám\s+sát")
-_GIAO = re.compile(rf"\b(?:Giao|giao|Đề\s+nghị|đề\s+nghị|Yêu\s+cầu|yêu\s+cầu)\s+(?P<units>{_UNIT_START}.*?)"
-                   rf"(?P<sep>\s*:|\s+(?={_ROLE_VERBS})|$)", re.MULTILINE)
-_HEADING = re.compile(rf"^\s*(?:[-–+•]\s*|\d+(?:\.\d+)*[.)]\s*|[a-zđ][.)]\s*)?(?:\*\*)?(?P<units>{_UNIT_START}[^:\n]{{0,120}}?)"
-                      rf"(?:\*\*)?\s*:\s*(?P<task>.*)$", re.MULTILINE)
-_LEAD = re.compile(r"chủ\s+trì", re.IGNORECASE)
-_COOPERATE = re.compile(rf"phối\s+hợp\s+(?:chặt\s+chẽ\s+)?với\s+(?P<units>.+?)(?=\s+(?:{_ROLE_VERBS}|để|trong|nhằm)\b|[.;:]|$)",
-                        re.IGNORECASE)
-_REPORT = re.compile(r"\bbáo\s+cáo\b", re.IGNORECASE)
-_DEADLINE_DATE = re.compile(r"trước\s+ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?", re.IGNORECASE)
+# A unit name starts with one of these words; generic addressees ("các cơ quan, đơn vị",
+# "Thủ trưởng …") are boilerplate, not assignments.
+_UNIT_START = (r"(?:[Cc]ác\s+)?(?:Sở|sở|UBND|Ủy\s+ban|Uỷ\s+ban|Ban|Văn\s+phòng|Phòng|Công\s+an|Bộ|Trung\s+tâm|"
+               r"Đài|Báo|Hội|Liên\s+đoàn|Thanh\s+tra|Cục|Chi\s+cục|Kho\s+bạc|Ngân\s+hàng|Bảo\s+hiểm|Viện|Trường|"
+               r"Bệnh\s+viện|Đảng\s+[ủu]ỷ?y?|Huyện\s+[ủu]ỷ?y?|Thành\s+[ủu]ỷ?y?|Thị\s+[ủu]ỷ?y?|Tỉnh\s+[ủu]ỷ?y?|"
+               r"Mặt\s+trận|Đoàn|Liên\s+minh|Hải\s+quan|Điện\s+lực|Bưu\s+điện|Đồn|Bộ\s+Chỉ\s+huy|Hội\s+đồng|"
+               r"Thường\s+trực|tổ\s+chức\s+cơ\s+sở|[Cc]hi\s+bộ|sở,\s+ngành|Cấp\s+[ủu]ỷ?y?)")
+# Lower-case words that begin a unit only at the start of a list ("các huyện uỷ, thị uỷ, …"),
+# never a new unit inside one.
+_UNIT_START_LOWER = (r"(?:[Cc]ác\s+)?(?:huyện\s+[ủu]ỷ?y?|thị\s+[ủu]ỷ?y?|thành\s+[ủu]ỷ?y?|đảng\s+[ủu]ỷ?y?|"
+                     r"cấp\s+[ủu]ỷ?y?|ban\s+(?:xây|tuyên|tổ|dân|kiểm))")
+_VERBS = (r"chủ\s+trì|phối\s+hợp|thực\s+hiện|triển\s+khai|tổ\s+chức|có\s+trách\s+nhiệm|tham\s+mưu|"
+          r"theo\s+dõi|đôn\s+đốc|hướng\s+dẫn|kiểm\s+tra|rà\s+soát|tiếp\s+tục|khẩn\s+trương|căn\s+cứ|"
+          r"xây\s+dựng|tổng\s+hợp|báo\s+cáo|quán\s+triệt|nghiên\s+cứu|chỉ\s+đạo|phổ\s+biến|bố\s+trí|"
+          r"cân\s+đối|đảm\s+bảo|bảo\s+đảm|lập|cập\s+nhật|ban\s+hành|giám\s+sát|tăng\s+cường|kiện\s+toàn|"
+          r"chuẩn\s+bị|rà|thẩm\s+định|đẩy\s+mạnh|quản\s+lý|chịu\s+trách\s+nhiệm|phân\s+công|hoàn\s+thành|"
+          r"tuyên\s+truyền|bổ\s+sung|trình|gửi|cử|tập\s+trung|chủ\s+động|thường\s+xuyên|xử\s+lý|điều\s+tra|"
+          r"sắp\s+xếp|huy\s+động|đề\s+xuất|thông\s+báo|phân\s+bổ|tiếp\s+nhận|sửa\s+đổi|tổng\s+kết|sơ\s+kết|"
+          r"lãnh\s+đạo|đề\s+nghị|yêu\s+cầu|nắm|rà\s+soát|chấn\s+chỉnh|vận\s+động|làm\s+tốt|phát\s+huy|"
+          r"tập\s+huấn|thống\s+kê|kịp\s+thời|phát\s+hành|đăng|dành|mở")
+_ITEM_LEADER = re.compile(r"^\s*(?:[-–+•*]\s+|\d+(?:\.\d+)*[.)]\s+|[a-zđ][.)]\s+|[IVX]+[.)]\s+)*")
+_ORDER_WORD = r"(?:Giao|giao|Đề\s+nghị|đề\s+nghị|Yêu\s+cầu|yêu\s+cầu)"
+_ORDERED = re.compile(rf"(?:^|(?<=[.;:]\s)){_ORDER_WORD}\s+(?P<units>(?:{_UNIT_START}|{_UNIT_START_LOWER}).*?)"
+                      rf"(?P<sep>\s*:|\s+(?=(?:{_VERBS})\b)|$)")
+_LEADING_UNIT = re.compile(rf"^(?P<units>(?:{_UNIT_START}|{_UNIT_START_LOWER})[^:;.]*?)(?P<sep>\s*:|\s+(?=(?:{_VERBS})\b))")
+_SPLIT_UNITS = re.compile(rf"[,;]\s+(?={_UNIT_START}\b)|\s+và\s+(?={_UNIT_START}\b)")
+_SPEAKER = re.compile(r"^(?:đề\s+nghị|yêu\s+cầu|kính\s+đề\s+nghị|trân\s+trọng|báo\s+cáo\s+(?:UBND|Ủy|Uỷ|Chủ|Tỉnh|Ban))",
+                      re.IGNORECASE)
+_DEADLINE_DATE = re.compile(r"(?:trước|chậm\s+nhất)\s+ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?",
+                            re.IGNORECASE)
 _RECURRENCE = re.compile(r"(?:định\s+kỳ\s+)?(?:hằng|hàng)\s+(năm|quý|tháng|tuần|ngày)|định\s+kỳ\s+(6\s+tháng)|"
                          r"(thường\s+xuyên)", re.IGNORECASE)
-_SPLIT_UNITS = re.compile(rf",\s+(?={_UNIT_START}\b)|\s+và\s+(?={_UNIT_START}\b)")
+_BOILERPLATE = re.compile(r"^(?:nghiêm\s+túc\s+thực\s+hiện|thực\s+hiện\s+nghiêm|tổ\s+chức\s+thực\s+hiện)", re.IGNORECASE)
+_GENERIC_UNIT = re.compile(r"^(?:Thủ\s+trưởng|Chủ\s+tịch|Giám\s+đốc|các\s+cơ\s+quan|các\s+đơn\s+vị|cơ\s+quan|đơn\s+vị)",
+                           re.IGNORECASE)
+
+
+def _role(text: str) -> str:
+    """The role a unit gets from the verb that follows its name."""
+    head = text.strip().lower()
+    for prefix, role in (("chủ trì", "chu_tri"), ("phối hợp", "phoi_hop"), ("theo dõi", "theo_doi"),
+                         ("đôn đốc", "theo_doi"), ("báo cáo", "bao_cao")):
+        if head.startswith(prefix):
+            return role
+    return "thuc_hien"
 
 
 def _split_units(text: str) -> list[str]:
     text = re.sub(r"\s+", " ", text.replace("**", "")).strip(" ,;:")
     units = [u.strip(" ,;") for u in _SPLIT_UNITS.split(text)]
-    return [u[:1].upper() + u[1:] for u in units if u and len(u.split()) <= 14]
+    return [u[:1].upper() + u[1:] for u in units if u and len(u.split()) <= 16 and not _GENERIC_UNIT.match(u)]
 
 
 def _deadline(text: str) -> str | None:
@@ -207,7 +248,10 @@ def _deadline(text: str) -> str | None:
                 return PartialDate.parse(f"{int(year):04d}-{int(month):02d}-{int(day):02d}").iso()
             except ValueError:
                 pass
-        return clean_space(date.group(0))
+        else:
+            recurrence = _RECURRENCE.search(text[date.end():date.end() + 20])
+            suffix = f" hằng {recurrence.group(1).lower()}" if recurrence and recurrence.group(1) else ""
+            return f"trước ngày {int(day)}/{int(month)}{suffix}"
     recurrence = _RECURRENCE.search(text)
     if recurrence:
         if recurrence.group(1):
@@ -223,38 +267,73 @@ def _short(text: str, limit: int = 600) -> str:
     text = text[:1].upper() + text[1:]
     if len(text) <= limit:
         return text
-    cut = text[:limit].rsplit(" ", 1)[0]
-    return cut + " …"
+    return text[:limit].rsplit(" ", 1)[0] + " …"
 
 
-def _following_bullets(text: str, end: int) -> str:
-    """The bullet lines right after a "Giao X:" line (the tasks), joined."""
-    bullets = []
-    for line in text[end:].split("\n")[1:]:
-        stripped = line.strip()
-        if not stripped:
+def _items(body: str) -> list[tuple[str, list[str]]]:
+    """Paragraphs and list items (leaders stripped), each with the bullet lines that follow it."""
+    lines = [line.rstrip() for line in body.replace("**", "").split("\n")]
+    items: list[tuple[str, list[str]]] = []
+    for index, line in enumerate(lines):
+        text = _ITEM_LEADER.sub("", line).strip()
+        if not text or line.lstrip().startswith("|"):
             continue
-        if re.match(r"^[-–+•]\s", stripped):
-            bullets.append(re.sub(r"^[-–+•]\s*", "", stripped).rstrip(" .;"))
+        bullets = []
+        for following in lines[index + 1:]:
+            stripped = following.strip()
+            if not stripped:
+                continue
+            if re.match(r"^[-–+•]\s", stripped):
+                bullets.append(re.sub(r"^[-–+•]\s*", "", stripped).rstrip(" .;"))
+                continue
+            break
+        items.append((text, bullets))
+    return items
+
+
+def _table_assignments(body: str) -> list[tuple[str, str, str, str]]:
+    """(unit, role, task, deadline text) from task tables with "chủ trì"/"phối hợp" columns."""
+    found = []
+    rows = [line.strip().strip("|").split("|") for line in body.replace("**", "").split("\n")
+            if line.strip().startswith("|")]
+    header: list[str] | None = None
+    for cells in rows:
+        cells = [c.strip() for c in cells]
+        if all(re.fullmatch(r":?-{3,}:?", c) for c in cells if c):
             continue
-        break
-    return "; ".join(bullets)
+        lowered = [c.lower() for c in cells]
+        if any("chủ trì" in c for c in lowered) and not any(re.search(r"\d", c) for c in cells[:1]):
+            header = lowered
+            continue
+        if header is None or len(cells) != len(header):
+            continue
+        task = next((cells[i] for i, h in enumerate(header) if "nhiệm vụ" in h or "nội dung" in h), "")
+        when = next((cells[i] for i, h in enumerate(header) if "thời" in h), "")
+        for i, h in enumerate(header):
+            role = "chu_tri" if "chủ trì" in h else "phoi_hop" if "phối hợp" in h else None
+            if role:
+                for unit in re.split(r"\s*;\s*|,\s+(?=[A-ZĐÀ-Ỹ])", cells[i]):
+                    unit = unit.strip()
+                    if unit and not _GENERIC_UNIT.match(unit):
+                        found.append((unit[:1].upper() + unit[1:], role, task, when))
+    return found
 
 
 def find_assignments(body: str, registry: Registry | None = None) -> list[dict]:
-    """Units given a task, with role, a short task text and the deadline when stated."""
+    """Units given a task, with role, a short task text and the deadline when stated.
+
+    Units named after "phối hợp với" are the lead's partners, not assignees (as the records
+    are labelled); a unit whose own sentence starts with "phối hợp" gets role ``phoi_hop``.
+    """
     del registry  # names are kept as written; the site resolves them
-    text = body.replace("**", "")
     results: list[dict] = []
     seen: set[tuple[str, str]] = set()
-    assigned: set[str] = set()
 
     def add(unit: str, role: str, task: str, context: str) -> None:
         key = (unit.lower(), role)
         if key in seen:
             return
         seen.add(key)
-        assigned.add(unit.lower())
         item = {"unit": unit, "role": role}
         if task:
             item["task"] = _short(task)
@@ -263,52 +342,23 @@ def find_assignments(body: str, registry: Registry | None = None) -> list[dict]:
             item["deadline"] = deadline
         results.append(item)
 
-    cooperating: list[tuple[str, str, str]] = []
-    spans: list[tuple[int, int]] = []
-    for match in _GIAO.finditer(text):
-        line_end = text.find("\n", match.end())
-        sentence = text[match.end(): line_end if line_end != -1 else len(text)]
-        units = _split_units(match["units"])
-        if not units:
+    for text, bullets in _items(body):
+        match = _ORDERED.search(text) or _LEADING_UNIT.match(text)
+        if not match:
             continue
-        spans.append((match.start(), match.end()))
+        rest = text[match.end():].strip()
+        units = _split_units(match["units"])
         if match["sep"].strip() == ":":
-            task = _following_bullets(text, match.end()) or sentence
-            context = task
-            role = "chu_tri" if _LEAD.match(sentence.strip()) else "thuc_hien"
+            task = rest or "; ".join(bullets)
+            context = task + " " + "; ".join(bullets)
         else:
-            task = sentence
-            context = sentence
-            role = "chu_tri" if _LEAD.match(sentence.strip()) else "thuc_hien"
+            task = rest
+            context = rest
+        if not units or not task or _BOILERPLATE.match(task) and len(task.split()) < 10 or _SPEAKER.match(rest):
+            continue
+        role = _role(rest)
         for unit in units:
             add(unit, role, task, context)
-        cooperate = _COOPERATE.search(sentence)
-        if cooperate:
-            for unit in _split_units(cooperate["units"]):
-                cooperating.append((unit, task, context))
-    for match in _HEADING.finditer(text):
-        if any(start <= match.start() < end for start, end in spans):
-            continue
-        units = _split_units(match["units"])
-        task = match["task"] or _following_bullets(text, match.end())
-        if not units or not task:
-            continue
-        role = "chu_tri" if _LEAD.search(task[:40]) else "thuc_hien"
-        for unit in units:
-            add(unit, role, task, task)
-        cooperate = _COOPERATE.search(task)
-        if cooperate:
-            for unit in _split_units(cooperate["units"]):
-                cooperating.append((unit, task, task))
-    for unit, task, context in cooperating:
-        if unit.lower() not in assigned and not _same_as_assigned(unit, assigned):
-            add(unit, "phoi_hop", task, context)
+    for unit, role, task, when in _table_assignments(body):
+        add(unit, role, task, when)
     return results
-
-
-def _same_as_assigned(unit: str, assigned: set[str]) -> bool:
-    """"các sở, ban, ngành" is the group "Các Sở, ban, ngành cấp tỉnh" already given a task."""
-    from ..text import tone_key
-
-    key = tone_key(unit, True)
-    return any(tone_key(a, True).startswith(key) or key.startswith(tone_key(a, True)) for a in assigned)

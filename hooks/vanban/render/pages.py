@@ -47,6 +47,7 @@ class SiteRenderer:
         self.types = _group_by(catalogue.records.values(), lambda e: e.record.type)
         self.years = _group_by(catalogue.records.values(), lambda e: e.record.date.year)
         self._items: dict[tuple[str, int, bool], str] = {}
+        self._rows: dict[tuple, str] = {}
         self._type_order = {t: i for i, t in enumerate(sorted(self.types, key=lambda t: (-len(self.types[t]), t)))}
 
     # -- links --------------------------------------------------------------------------------
@@ -303,11 +304,17 @@ class SiteRenderer:
                                 empty="Chưa có nhiệm vụ.")
 
     def _task_renderer(self, task: Task):
+        """A task row; the same task given through a group shows on every member's page, so a
+        row is rendered once per page depth."""
         def render(here: str) -> str:
-            cells = [esc(ROLES[task.role]), esc(task.task or ""), esc(task.deadline_display or ""),
-                     self.record_item(here, self.cat.records[task.record_id]),
-                     self.unit_link(here, task.via) if task.via else "—"]
-            return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+            key = (task.record_id, task.assignment_index, task.via, self.linker.depth(here))
+            row = self._rows.get(key)
+            if row is None:
+                cells = [esc(ROLES[task.role]), esc(task.task or ""), esc(task.deadline_display or ""),
+                         self.record_item(here, self.cat.records[task.record_id]),
+                         self.unit_link(here, task.via) if task.via else "—"]
+                row = self._rows[key] = "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+            return row
         return render
 
     # -- lists by type and year ---------------------------------------------------------------

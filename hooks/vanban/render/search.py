@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from .. import urls
@@ -30,7 +30,7 @@ from ..catalogue import Catalogue
 from ..numbers import number_key
 from ..text import fold
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 DOCS_PER_BUCKET = 64
 TARGET_POSTINGS_PER_SHARD = 3000
 MAX_BODY_CHARS = 20_000
@@ -116,47 +116,54 @@ def hand_written_page(src_uri: str, markdown: str) -> tuple[str, str, str]:
     return src_uri, title, text
 
 
-def _doc_terms(doc: SearchDoc) -> dict[str, int]:
-    """Term → score for one document: unigrams, adjacent pairs and number terms."""
-    scores: dict[str, int] = defaultdict(int)
-    fields = (("title", doc.title), ("number", doc.number), ("subject", doc.subject),
-              ("issuer", doc.issuer), ("body", doc.body))
-    for name, text in fields:
-        if not text:
-            continue
-        weight = WEIGHTS[name]
-        for line in _BREAKS.split(fold(text)):  # fold once per field, then cut into phrases
-            words = _TOKEN.findall(line)
-            for word in words:
-                scores[word] += weight
-            for first, second in zip(words, words[1:]):
-                scores[f"{first}_{second}"] += weight
+def _doc_terms(doc: SearchDoc) -> Counter[str]:
+    """Term → score for one document: syllables, adjacent pairs and number terms.
+
+    The body is counted by ``Counter`` over iterables (C speed); the short fields add their
+    weight in a Python loop. Scores are capped when written (``MAX_SCORE``).
+    """
+    words = _TOKEN.findall(fold(doc.body)) if doc.body else []
+    scores: Counter[str] = Counter(words)
+    scores.update(map("_".join, zip(words, words[1:])))  # pairs across a full stop are rare noise
+    for name, text in (("title", doc.title), ("number", doc.number), ("subject", doc.subject),
+                       ("issuer", doc.issuer)):
+        if text:
+            weight = WEIGHTS[name]
+            field_words = _TOKEN.findall(fold(text))
+            for term in [*field_words, *map("_".join, zip(field_words, field_words[1:]))]:
+                scores[term] += weight
     numbers = [doc.number] if doc.number else []
     numbers += _NUMBER_IN_TEXT.findall(doc.subject)
     for number in numbers:
         scores["n:" + number_key(number)] += WEIGHTS["number"] * (4 if number == doc.number else 1)
-    # cap body repetition so that one long document cannot drown a precise one
-    return {term: min(score, 60) for term, score in scores.items()}
+    return scores
+
+
+MAX_SCORE = 60
+"""One long document repeating a word must not drown a precise one."""
 
 
 def build_index(docs: list[SearchDoc]) -> dict[str, str]:
-    """Site-relative path → JavaScript file content."""
-    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    """Site-relative path → JavaScript file content.
+
+    Each term's postings are two arrays: gaps between ascending document numbers, and scores.
+    """
+    doc_lists: dict[str, list[int]] = defaultdict(list)
+    score_lists: dict[str, list[int]] = defaultdict(list)
+    total = 0
     for index, doc in enumerate(docs):
-        for term, score in _doc_terms(doc).items():
-            postings[term].append((index, score))
-    total = sum(len(p) for p in postings.values())
+        terms = _doc_terms(doc)
+        total += len(terms)
+        for term, score in terms.items():
+            doc_lists[term].append(index)
+            score_lists[term].append(score if score < MAX_SCORE else MAX_SCORE)
     shards = 1
     while shards * TARGET_POSTINGS_PER_SHARD < total and shards < 4096:
         shards *= 2
-    shard_terms: list[dict[str, list[int]]] = [{} for _ in range(shards)]
-    for term, plist in postings.items():
-        flat: list[int] = []
-        previous = 0
-        for doc_index, score in plist:  # doc indexes ascend: store the gaps
-            flat += [doc_index - previous, score]
-            previous = doc_index
-        shard_terms[shard_of(term, shards)][term] = flat
+    shard_terms: list[dict[str, list[list[int]]]] = [{} for _ in range(shards)]
+    for term, doc_list in doc_lists.items():
+        gaps = [b - a for a, b in zip([0, *doc_list], doc_list)]
+        shard_terms[shard_of(term, shards)][term] = [gaps, score_lists[term]]
     files: dict[str, str] = {}
     for number, terms in enumerate(shard_terms):
         files[f"search/t/{number}.js"] = f"__vbSearch.shard({number},{_compact(terms)});"

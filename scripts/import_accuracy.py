@@ -102,11 +102,9 @@ def documents(folder: Path):
                 break
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("folder", nargs="?", default=str(ROOT / "tests" / "import_corpus"))
-    parser.add_argument("--verbose", "-v", action="store_true", help="print every mismatch")
-    args = parser.parse_args()
+def measure(folder: Path, verbose: bool = False) -> dict:
+    """Accuracy figures for a labelled folder (see the module docstring)."""
+    args = argparse.Namespace(folder=str(folder), verbose=verbose)
     sources = Sources.at(ROOT)
     registry = load_registry(sources.registry_file, sources.root, ProblemLog())
 
@@ -157,16 +155,32 @@ def main() -> int:
     def ratio(a: int, b: int) -> float:
         return a / b if b else 1.0
 
-    print(f"Documents: {count}")
+    return {
+        "documents": count,
+        "fields": {f: (correct[f], present[f], ratio(correct[f], present[f])) for f in FIELDS},
+        "references": (ratio(ref_tp, ref_tp + ref_fp), ratio(ref_tp, ref_tp + ref_fn), ref_tp, ref_fp, ref_fn),
+        "relations": (ratio(relation_ok, relation_n), relation_n),
+        "assignments": (ratio(asg_tp, asg_tp + asg_fp), ratio(asg_tp, asg_tp + asg_fn), asg_tp, asg_fp, asg_fn),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("folder", nargs="?", default=str(ROOT / "tests" / "import_corpus"))
+    parser.add_argument("--verbose", "-v", action="store_true", help="print every mismatch")
+    args = parser.parse_args()
+    result = measure(Path(args.folder), args.verbose)
+    print(f"Documents: {result['documents']}")
     print(f"{'field':<12}{'correct':>10}{'of':>6}{'accuracy':>10}{'target':>8}")
-    for field in FIELDS:
+    for field, (ok, of, share) in result["fields"].items():
         target = f"{TARGETS[field]:.0%}" if field in TARGETS else ""
-        print(f"{field:<12}{correct[field]:>10}{present[field]:>6}{ratio(correct[field], present[field]):>10.1%}{target:>8}")
-    print(f"references (number, type): precision {ratio(ref_tp, ref_tp + ref_fp):.3f}  "
-          f"recall {ratio(ref_tp, ref_tp + ref_fn):.3f}  (tp {ref_tp}, fp {ref_fp}, fn {ref_fn}; target 0.9)")
-    print(f"reference relation on matched numbers: {ratio(relation_ok, relation_n):.1%} of {relation_n}")
-    print(f"assignments (unit, role): precision {ratio(asg_tp, asg_tp + asg_fp):.3f}  "
-          f"recall {ratio(asg_tp, asg_tp + asg_fn):.3f}  (tp {asg_tp}, fp {asg_fp}, fn {asg_fn}; target 0.8)")
+        print(f"{field:<12}{ok:>10}{of:>6}{share:>10.1%}{target:>8}")
+    p, r, tp, fp, fn = result["references"]
+    print(f"references (number, type): precision {p:.3f}  recall {r:.3f}  (tp {tp}, fp {fp}, fn {fn}; target 0.9)")
+    share, n = result["relations"]
+    print(f"reference relation on matched numbers: {share:.1%} of {n}")
+    p, r, tp, fp, fn = result["assignments"]
+    print(f"assignments (unit, role): precision {p:.3f}  recall {r:.3f}  (tp {tp}, fp {fp}, fn {fn}; target 0.8)")
     return 0
 
 

@@ -203,12 +203,13 @@ _VERBS = (r"chủ\s+trì|phối\s+hợp|thực\s+hiện|triển\s+khai|tổ\s+ch
           r"tuyên\s+truyền|bổ\s+sung|trình|gửi|cử|tập\s+trung|chủ\s+động|thường\s+xuyên|xử\s+lý|điều\s+tra|"
           r"sắp\s+xếp|huy\s+động|đề\s+xuất|thông\s+báo|phân\s+bổ|tiếp\s+nhận|sửa\s+đổi|tổng\s+kết|sơ\s+kết|"
           r"lãnh\s+đạo|đề\s+nghị|yêu\s+cầu|nắm|rà\s+soát|chấn\s+chỉnh|vận\s+động|làm\s+tốt|phát\s+huy|"
-          r"tập\s+huấn|thống\s+kê|kịp\s+thời|phát\s+hành|đăng|dành|mở")
+          r"tập\s+huấn|thống\s+kê|kịp\s+thời|phát\s+hành|đăng|dành|mở|đánh\s+giá|là|có\s+nhiệm\s+vụ|"
+          r"giúp|đảm\s+nhiệm|phụ\s+trách|cung\s+cấp|hỗ\s+trợ|duy\s+trì|nâng\s+cao|ưu\s+tiên|khảo\s+sát")
 _ITEM_LEADER = re.compile(r"^\s*(?:[-–+•*]\s+|\d+(?:\.\d+)*[.)]\s+|[a-zđ][.)]\s+|[IVX]+[.)]\s+)*")
 _ORDER_WORD = r"(?:Giao|giao|Đề\s+nghị|đề\s+nghị|Yêu\s+cầu|yêu\s+cầu)"
 _ORDERED = re.compile(rf"(?:^|(?<=[.;:]\s)){_ORDER_WORD}\s+(?P<units>(?:{_UNIT_START}|{_UNIT_START_LOWER}).*?)"
                       rf"(?P<sep>\s*:|\s+(?=(?:{_VERBS})\b)|$)")
-_LEADING_UNIT = re.compile(rf"^(?P<units>(?:{_UNIT_START}|{_UNIT_START_LOWER})[^:;.]*?)(?P<sep>\s*:|\s+(?=(?:{_VERBS})\b))")
+_LEADING_UNIT = re.compile(rf"^(?P<units>(?:{_UNIT_START}|{_UNIT_START_LOWER})[^:.]*?)(?P<sep>\s*:|\s+(?=(?:{_VERBS})\b))")
 _SPLIT_UNITS = re.compile(rf"[,;]\s+(?={_UNIT_START}\b)|\s+và\s+(?={_UNIT_START}\b)")
 _SPEAKER = re.compile(r"^(?:đề\s+nghị|yêu\s+cầu|kính\s+đề\s+nghị|trân\s+trọng|báo\s+cáo\s+(?:UBND|Ủy|Uỷ|Chủ|Tỉnh|Ban))",
                       re.IGNORECASE)
@@ -222,8 +223,11 @@ _GENERIC_UNIT = re.compile(r"^(?:Thủ\s+trưởng|Chủ\s+tịch|Giám\s+đốc
 
 
 def _role(text: str) -> str:
-    """The role a unit gets from the verb that follows its name."""
+    """The role a unit gets from the verb that follows its name ("là cơ quan thường trực …,
+    chủ trì …" leads too)."""
     head = text.strip().lower()
+    if "chủ trì" in head.split(";", 1)[0][:120]:
+        return "chu_tri"
     for prefix, role in (("chủ trì", "chu_tri"), ("phối hợp", "phoi_hop"), ("theo dõi", "theo_doi"),
                          ("đôn đốc", "theo_doi"), ("báo cáo", "bao_cao")):
         if head.startswith(prefix):

@@ -177,3 +177,13 @@ def test_broken_record_fails_the_build_and_others_are_published(tmp_path):
     assert "records/2023/bad.md" in result.output and "date" in result.output
     assert (tmp_path / "out" / "van-ban" / "ubnd-tinh-2023-930-ubnd-th" / "index.html").is_file()
     assert not (tmp_path / "out" / "van-ban" / "ubnd-tinh-2023-931-ubnd-th").exists()
+
+
+def test_record_pages_link_to_their_source_for_editing(site):
+    catalog = site.catalog()
+    for record in catalog["records"]:
+        edit = site.page(record["url"]).find(".//a[@class='md-content__button md-icon']")
+        assert edit is not None, record["url"]
+        assert edit.get("href").endswith("/edit/main/" + record["path"]), edit.get("href")
+    home_edit = site.page("").find(".//a[@class='md-content__button md-icon']")
+    assert home_edit is not None and home_edit.get("href").endswith("/edit/main/docs/index.md")

@@ -26,7 +26,7 @@ from vanban.mkdocs_files import ContentMemory, HtmlStash
 from vanban.pipeline import RecordCache, Sources, build_catalogue
 from vanban.render import search
 from vanban.render.data import CATALOG_FILE, SCHEMA_FILE, catalog_json, redirect_stubs, schema_json
-from vanban.render.pages import SiteRenderer
+from vanban.render.pages import SiteRenderer, related
 from vanban.report import summary_lines
 from vanban.text import toc_slugify
 
@@ -51,6 +51,7 @@ def _timed(handler):
 
 def on_startup(command: str, dirty: bool) -> None:
     _state["command"] = command
+    _state["dirty"] = dirty
 
 
 @_timed
@@ -59,13 +60,43 @@ def on_config(config):
     root = Path(config.config_file_path).parent
     sources = Sources.at(root, config.extra.get("records_dir", "records"),
                          config.extra.get("registry_file", "records/registry.yml"))
+    _state["previous"] = _state.get("catalogue")
+    _state["registry_stamp"], previous_stamp = _stamp(sources.registry_file), _state.get("registry_stamp")
     catalogue = build_catalogue(sources, cache=_state["cache"])
+    _state["incremental"] = _incremental_scope(catalogue, previous_stamp == _state["registry_stamp"])
     for problem in catalogue.problems:
         (log.error if problem.is_error else log.warning)(problem.format())
     _state["catalogue"] = catalogue
     _state["renderer"] = SiteRenderer(catalogue, urls.Linker(config.use_directory_urls))
     config.mdx_configs.setdefault("toc", {})["slugify"] = toc_slugify
     return config
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+        return stat.st_mtime_ns, stat.st_size
+    except OSError:
+        return None
+
+
+def _incremental_scope(catalogue, registry_unchanged: bool) -> set[tuple] | None:
+    """With ``mkdocs serve --dirty``, after a few records changed: the entities whose pages
+    must be rendered again. ``None`` means a full build (first build, registry edited, many
+    changes, or not serving)."""
+    previous = _state.get("previous")
+    cache: RecordCache = _state["cache"]
+    touched = cache.changed | cache.removed
+    if not (_state.get("command") == "serve" and _state.get("dirty") and previous and registry_unchanged
+            and len(touched) <= 50):
+        return None
+    scope: set[tuple] = set()
+    for cat in (previous, catalogue):
+        by_path = {entry.record.path: entry.id for entry in cat.records.values()}
+        for path in touched:
+            if path in by_path:
+                scope |= related(cat, by_path[path])
+    return scope
 
 
 @_timed
@@ -86,13 +117,21 @@ def on_files(files: Files, config) -> Files:
     counts: dict[str, int] = {}
     generated: set[str] = _state["generated"]
     generated.clear()
-    for page in renderer.pages():
+    scope = _state.get("incremental")
+    for page in renderer.pages(scope):
         generated.add(page.src_uri)
         file = memory.file(config, page.src_uri, page.markdown)
         file.edit_uri = page.source_path
         files.append(file)
         section = page.src_uri.split("/", 1)[0]
         counts[section] = counts.get(section, 0) + 1
+    _state["page_counts"] = counts
+    if scope is not None:
+        # Only the pages around the edited records are rebuilt; every other page, the search
+        # index and catalog.json stay as the previous build wrote them (refreshed on the next
+        # full build) — this is what keeps an edit under a few seconds at 10,000 records.
+        log.info(f"Kho văn bản: dựng lại {len(generated)} trang quanh bản ghi vừa sửa (incremental rebuild)")
+        return files
     info = buildinfo.current(Path(config.config_file_path).parent)
     files.append(memory.file(config, urls.BUILD_INFO, renderer.build_info_page(info).markdown))
     catalogue = renderer.cat
@@ -101,7 +140,6 @@ def on_files(files: Files, config) -> Files:
     data |= search.build_index(search.documents(catalogue, renderer.linker, hand_written))
     for path, content in data.items():
         files.append(memory.file(config, path, content))
-    _state["page_counts"] = counts
     return files
 
 

@@ -41,6 +41,8 @@ class RecordCache:
 
     def __init__(self) -> None:
         self._entries: dict[Path, tuple[tuple[int, int], Record | None, list[Problem]]] = {}
+        self.changed: set[str] = set()  # source paths read again (new or edited) by the last build
+        self.removed: set[str] = set()  # source paths gone since the build before
 
     def load(self, file: Path, root: Path, log: ProblemLog, issuer_codes: frozenset[str] = frozenset()) -> Record | None:
         try:
@@ -56,13 +58,18 @@ class RecordCache:
         raw = load_record_file(file, root, own)
         record = validate_record(raw, own, issuer_codes) if raw is not None else None
         self._entries[file] = (stamp, record, list(own))
+        self.changed.add(file.relative_to(root).as_posix() if file.is_relative_to(root) else file.as_posix())
         log.extend(own)
         return record
 
-    def forget_missing(self, files: list[Path]) -> None:
+    def forget_missing(self, files: list[Path], root: Path) -> None:
         keep = set(files)
         for file in [f for f in self._entries if f not in keep]:
             del self._entries[file]
+            self.removed.add(file.relative_to(root).as_posix() if file.is_relative_to(root) else file.as_posix())
+
+    def start_build(self) -> None:
+        self.changed, self.removed = set(), set()
 
 
 def build_catalogue(sources: Sources, only: list[Path] | None = None, cache: RecordCache | None = None) -> Catalogue:
@@ -71,9 +78,10 @@ def build_catalogue(sources: Sources, only: list[Path] | None = None, cache: Rec
     registry = load_registry(sources.registry_file, sources.root, log)
     files = only if only is not None else find_record_files(sources.records_dir)
     cache = cache or RecordCache()
+    cache.start_build()
     codes = registry.issuer_codes()
     records = [r for r in (cache.load(file, sources.root, log, codes) for file in files) if r is not None]
-    cache.forget_missing(files)
+    cache.forget_missing(files, sources.root)
     catalogue = resolve(records, registry, log)
     catalogue.records_read = len(files)
     return catalogue

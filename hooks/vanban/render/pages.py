@@ -422,28 +422,65 @@ class SiteRenderer:
                 "\n## Văn bản mới nhất\n" + html_block(self.record_list(here, newest)))
 
     # -- everything ---------------------------------------------------------------------------
-    def pages(self):
-        """Every generated page, in a stable order."""
+    def pages(self, only: set[tuple] | None = None):
+        """Every generated page in a stable order, or only those of the entities in ``only``
+        (keys such as ("record", id), ("issuer", id), ("unit", id) — see ``related``)."""
+        def wanted(key: tuple) -> bool:
+            return only is None or key in only
+
         for entry in self.cat.records.values():
-            yield self.record_page(entry)
+            if wanted(("record", entry.id)):
+                yield self.record_page(entry)
         for issuer_id in self.cat.issuers:
-            yield from self.issuer_pages(issuer_id)
+            if wanted(("issuer", issuer_id)):
+                yield from self.issuer_pages(issuer_id)
         for directive in self.cat.directives.values():
-            if directive.record_id is None:
+            if directive.record_id is None and wanted(("directive", directive.id)):
                 yield from self.directive_pages(directive)
-            elif len(directive.citations) > CITATIONS_ON_RECORD_PAGE:
+            elif len(directive.citations) > CITATIONS_ON_RECORD_PAGE and wanted(("directive", directive.id)):
                 yield from self.all_citations_pages(directive)
         for unit in self.cat.units.values():
-            yield from self.unit_pages(unit)
+            if wanted(("unit", unit.id)):
+                yield from self.unit_pages(unit)
         for doc_type, entries in self.types.items():
-            yield from self.type_pages(doc_type, entries)
+            if wanted(("type", doc_type)):
+                yield from self.type_pages(doc_type, entries)
         for year, entries in self.years.items():
-            yield from self.year_pages(year, entries)
+            if wanted(("year", year)):
+                yield from self.year_pages(year, entries)
         yield from self.issuers_landing()
         yield from self.directives_landing()
         yield from self.units_landing()
         yield from self.types_landing()
         yield from self.years_landing()
+
+
+def related(cat: Catalogue, record_id: str) -> set[tuple]:
+    """The entities whose pages show something of this record: itself, its issuer, type and
+    year, the documents it cites and the records within two citation steps (relation chains),
+    and the units (and group members) it gives tasks to."""
+    entry = cat.records.get(record_id)
+    if entry is None:
+        return set()
+    keys: set[tuple] = {("record", record_id), ("issuer", entry.issuer_id), ("type", entry.record.type),
+                        ("year", entry.record.date.year)}
+    frontier = {record_id}
+    for _ in range(CHAIN_DEPTH):
+        step: set[str] = set()
+        for rid in frontier:
+            for ref, directive in cat.cited_records(rid):
+                keys.add(("directive", directive.id))
+                if directive.record_id:
+                    step.add(directive.record_id)
+            step.update(c.record_id for c in cat.cited_by(rid))
+        keys.update(("record", rid) for rid in step)
+        frontier = step
+    for assignment in entry.assignments:
+        keys.add(("unit", assignment.unit_id))
+        unit = cat.units.get(assignment.unit_id)
+        if unit and unit.is_group:
+            keys.update(("unit", member) for member in unit.members)
+    return keys
 
 
 def _capped_list(items: list[str]) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import unicodedata
 import zipfile
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from pathlib import Path
 
 import pytest
 
@@ -187,3 +186,21 @@ def test_record_pages_link_to_their_source_for_editing(site):
         assert edit.get("href").endswith("/edit/main/" + record["path"]), edit.get("href")
     home_edit = site.page("").find(".//a[@class='md-content__button md-icon']")
     assert home_edit is not None and home_edit.get("href").endswith("/edit/main/docs/index.md")
+
+
+def test_offline_command_names_the_archive_by_date(tmp_path):
+    import datetime
+    import subprocess
+    import sys
+    import zipfile
+
+    env = {"PYTHONPATH": str(REPO / "hooks"), "PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "vanban.cli", "--root", str(REPO), "offline"], cwd=tmp_path,
+                            capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr[-2000:]
+    archive = tmp_path / f"kho-van-ban-{datetime.date.today().isoformat()}.zip"
+    assert archive.is_file()
+    with zipfile.ZipFile(archive) as z:
+        names = set(z.namelist())
+    assert {"index.html", "thong-tin-ban-dung.html", "catalog.json", "search/meta.js"} <= names
+    assert "van-ban/ubnd-nghe-an-2023-930-ubnd-th.html" in names  # file-system URLs, no folders

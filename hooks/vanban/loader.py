@@ -12,7 +12,7 @@ from __future__ import annotations
 import codecs
 import os
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import frontmatter

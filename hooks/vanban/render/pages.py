@@ -7,7 +7,6 @@ as plain Markdown files. Every link is relative and computed by the ``Linker``.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 
 from .. import urls
@@ -468,7 +467,7 @@ def related(cat: Catalogue, record_id: str) -> set[tuple]:
     for _ in range(CHAIN_DEPTH):
         step: set[str] = set()
         for rid in frontier:
-            for ref, directive in cat.cited_records(rid):
+            for _reference, directive in cat.cited_records(rid):
                 keys.add(("directive", directive.id))
                 if directive.record_id:
                     step.add(directive.record_id)

@@ -118,6 +118,11 @@ def on_files(files: Files, config) -> Files:
     generated: set[str] = _state["generated"]
     generated.clear()
     scope = _state.get("incremental")
+    signatures = renderer.landing_signatures()
+    if scope is not None:
+        previous = _state.get("landing_signatures", {})
+        scope = scope | {("landing", name) for name, value in signatures.items() if previous.get(name) != value}
+    _state["landing_signatures"] = signatures
     for page in renderer.pages(scope):
         generated.add(page.src_uri)
         file = memory.file(config, page.src_uri, page.markdown)

@@ -145,6 +145,7 @@ def type_agrees(parsed: ParsedNumber, doc_type: DocumentType, issuer_codes: froz
     return fold(parsed.type_abbr) in {fold(a) for a in allowed}
 
 
+@lru_cache(maxsize=200_000)
 def number_key(number: str) -> str:
     """Matching key: ASCII-folded, lower case, leading zeros of the serial dropped."""
     key = fold(normalise_number(number))

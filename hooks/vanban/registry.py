@@ -86,6 +86,7 @@ class Registry:
     _by_key: dict[str, list[str]] = field(default_factory=dict)
     _by_fold: dict[str, list[str]] = field(default_factory=dict)
     _local: dict[str, list[str]] = field(default_factory=dict)
+    _found: dict[tuple[str, str | None], list] = field(default_factory=dict)
 
     def issuer_codes(self) -> frozenset[str]:
         """Codes bodies put in their document symbols (ASCII-folded): "ubnd", "snv", "ttr" …"""
@@ -109,6 +110,7 @@ class Registry:
                 ids.append(entry.id)
 
     def add(self, entry: Entry) -> None:
+        self._found.clear()
         if isinstance(entry, Group):
             self.groups[entry.id] = entry
         else:
@@ -146,7 +148,10 @@ class Registry:
                context: str | None = None) -> tuple[Entry | None, list[Entry]]:
         """(the entry ``name`` means on ``date`` in a document issued by ``context``, or None;
         every candidate considered)."""
-        found = self.local_candidates(name, context) or self.candidates(name)
+        key = (name, context)
+        found = self._found.get(key)
+        if found is None:  # names repeat across thousands of records: match each once
+            found = self._found[key] = self.local_candidates(name, context) or self.candidates(name)
         if len(found) > 1 and date is not None:
             valid = [e for e in found if not isinstance(e, Organisation) or e.valid_on(date)]
             found = valid or found

@@ -147,8 +147,9 @@ class _Resolver:
         records = {e.id: e for e in order}
         for entry in order:
             self.issuers[entry.issuer_id].record_ids.append(entry.id)
+        rank = {record_id: position for position, record_id in enumerate(records)}
         for unit in self.units.values():
-            unit.tasks.sort(key=lambda t: _newest_first(records[t.record_id]))
+            unit.tasks.sort(key=lambda t: rank[t.record_id])
         return Catalogue(records, dict(sorted(self.issuers.items())), dict(sorted(self.directives.items())),
                          dict(sorted(self.units.items())), self.registry, self.log,
                          directive_of_record=directive_of_record)

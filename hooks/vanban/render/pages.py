@@ -447,11 +447,24 @@ class SiteRenderer:
         for year, entries in self.years.items():
             if wanted(("year", year)):
                 yield from self.year_pages(year, entries)
-        yield from self.issuers_landing()
-        yield from self.directives_landing()
-        yield from self.units_landing()
-        yield from self.types_landing()
-        yield from self.years_landing()
+        for name, landing in (("issuers", self.issuers_landing), ("directives", self.directives_landing),
+                              ("units", self.units_landing), ("types", self.types_landing),
+                              ("years", self.years_landing)):
+            if wanted(("landing", name)):
+                yield from landing()
+
+    def landing_signatures(self) -> dict[str, int]:
+        """A hash of what each landing page shows, to rebuild only those that changed."""
+        cat = self.cat
+        return {
+            "issuers": hash(tuple((i.id, i.name, len(i.record_ids)) for i in cat.issuers.values())),
+            "directives": hash(tuple((d.id, d.type, d.number, d.issuer_name, d.record_id, len(d.citations))
+                                     for d in cat.directives.values())),
+            "units": hash(tuple((u.id, u.name, u.is_group, len(u.tasks), sum(t.via is None for t in u.tasks))
+                                for u in cat.units.values())),
+            "types": hash(tuple((t, len(e)) for t, e in self.types.items())),
+            "years": hash(tuple((y, len(e)) for y, e in self.years.items())),
+        }
 
 
 def related(cat: Catalogue, record_id: str) -> set[tuple]:

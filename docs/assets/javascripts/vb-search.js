@@ -96,7 +96,7 @@
     for (var i = 0; i + 1 < words.length; i++) pairs.push(words[i] + "_" + words[i + 1]);
     var number = query.match(/\d+\s*[-\u2010-\u2015]?\s*[^\s\d]*\s*\/\s*[^\s,;]+/);
     return {
-      words: Array.from(new Set(words)), pairs: pairs,
+      words: Array.from(new Set(words)), pairs: pairs, title: "t:" + words.join("_"),
       number: number ? "n:" + numberKey(number[0]) : null,
       accented: fold(query) !== query.toLowerCase().normalize("NFC"),
       key: toneKey(query), folded: words.join(" ")
@@ -107,7 +107,7 @@
   function search(query) {
     var q = parseQuery(query);
     if (!q.words.length) return Promise.resolve({ total: 0, rows: [] });
-    var terms = q.words.concat(q.pairs, q.number ? [q.number] : []);
+    var terms = q.words.concat(q.pairs, [q.title], q.number ? [q.number] : []);
     return Promise.all(terms.map(postings)).then(function (lists) {
       var byTerm = {};
       terms.forEach(function (t, i) { byTerm[t] = lists[i]; });
@@ -125,6 +125,10 @@
         list.forEach(function (score, doc) {
           if (scores.has(doc)) scores.set(doc, scores.get(doc) + 3 * score * weight);
         });
+      });
+      byTerm[q.title].forEach(function (score, doc) {  /* a page whose title is the query */
+        scores.set(doc, (scores.get(doc) || 0) + 5e5 + score);
+        matched.set(doc, q.words.length);
       });
       if (q.number) {
         byTerm[q.number].forEach(function (score, doc) {
@@ -147,7 +151,7 @@
           if (fold(row[1]).match(/[a-z0-9]+/g) && tokens(row[1]).join(" ") === q.folded) bonus += 4;
           if (tokens(text).join(" ").indexOf(q.folded) >= 0) bonus += 1;
           if (q.accented && toneKey(text).indexOf(q.key) >= 0) bonus += 2;
-          return { doc: doc, row: row, score: scores.get(doc) * (1 + bonus), number: scores.get(doc) >= 1e6 };
+          return { doc: doc, row: row, score: scores.get(doc) * (1 + bonus), number: scores.get(doc) >= 5e5 };
         });
         ranked.sort(function (a, b) {
           return (b.number - a.number) || (b.score - a.score) || (a.doc - b.doc);

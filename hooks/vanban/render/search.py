@@ -69,6 +69,7 @@ class SearchDoc:
     issuer: str = ""
     subject: str = ""
     body: str = ""
+    also_called: tuple[str, ...] = ()  # registry short name and aliases of an issuer or unit
 
     def row(self) -> list[str]:
         return [self.url, self.title, self.kind, self.type, self.number, self.date, self.issuer, self.subject]
@@ -83,13 +84,20 @@ def documents(cat: Catalogue, linker: urls.Linker, pages: list[tuple[str, str, s
         docs.append(SearchDoc(linker.url(urls.record_page(entry.id)), r.title(), "record", r.type,
                               r.number or (f"…/{r.symbol}" if r.symbol else ""), r.date.short(),
                               cat.issuers[entry.issuer_id].name, r.subject or "", r.body[:MAX_BODY_CHARS]))
+    def names(entry_id: str) -> tuple[str, ...]:
+        entry = cat.registry.get(entry_id)
+        if entry is None:
+            return ()
+        return tuple(n for n in (getattr(entry, "short", None), *entry.aliases) if n)
+
     for issuer in cat.issuers.values():
         docs.append(SearchDoc(linker.url(urls.issuer_page(issuer.id)), issuer.name, "issuer",
-                              subject=f"Cơ quan ban hành · {len(issuer.record_ids)} văn bản"))
+                              subject=f"Cơ quan ban hành · {len(issuer.record_ids)} văn bản",
+                              also_called=names(issuer.id)))
     for unit in cat.units.values():
         label = "Nhóm đơn vị" if unit.is_group else "Đơn vị được giao nhiệm vụ"
         docs.append(SearchDoc(linker.url(urls.unit_page(unit.id)), unit.name, "unit",
-                              subject=f"{label} · {len(unit.tasks)} nhiệm vụ"))
+                              subject=f"{label} · {len(unit.tasks)} nhiệm vụ", also_called=names(unit.id)))
     for directive in cat.directives.values():
         if directive.record_id is None:
             title = f"{directive.type} {directive.number}" if directive.type else directive.number
@@ -136,6 +144,9 @@ def _doc_terms(doc: SearchDoc) -> Counter[str]:
     numbers += _NUMBER_IN_TEXT.findall(doc.subject)
     for number in numbers:
         scores["n:" + number_key(number)] += WEIGHTS["number"] * (4 if number == doc.number else 1)
+    if doc.kind != "record":  # the page about "Sở Nội vụ" must come first for that query
+        for title in {doc.title, *doc.also_called}:
+            scores["t:" + "_".join(_TOKEN.findall(fold(title)))] += WEIGHTS["title"]
     return scores
 
 

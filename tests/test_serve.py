@@ -55,6 +55,9 @@ def test_edit_while_serving_updates_the_record_and_its_issuer(tmp_path):
         time.sleep(1.5)
         edited.write_text(edited.read_text(encoding="utf-8").replace("V/v bản đầu", "V/v bản đã sửa"), encoding="utf-8")
         assert _wait_for(base + "van-ban/ubnd-tinh-2023-930-ubnd-th/", "V/v bản đã sửa", 30)
+        rebuilt = _get(base + "van-ban/ubnd-tinh-2023-930-ubnd-th/") or ""
+        for landing in ("co-quan/", "dan-chieu/", "don-vi/", "loai/", "nam/", "thong-tin-ban-dung/"):
+            assert f'href="../../{landing}"' in rebuilt, landing  # the navigation stays whole
         assert _wait_for(base + "co-quan/ubnd-tinh/", "V/v bản đã sửa", 10)  # the issuer's list
         other = _get(base + "van-ban/ubnd-tinh-2023-931-ubnd-th/")  # still served, still linked
         assert other and "ubnd-tinh-2023-930-ubnd-th" in other
@@ -62,3 +65,4 @@ def test_edit_while_serving_updates_the_record_and_its_issuer(tmp_path):
         server.terminate()
         output = server.communicate(timeout=30)[0]
     assert "dựng lại" in output, output[-2000:]  # the second build was incremental
+    assert "is not found in the documentation files" not in output, output[-2000:]

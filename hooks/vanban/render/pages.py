@@ -332,24 +332,24 @@ class SiteRenderer:
         return lambda here: self.record_item(here, entry, show_issuer)
 
     def _list_pages(self, base: str, title: str, head: str, items: list[Item], size: int,
-                    container: Container, empty: str = "") -> list[Page]:
+                    container: Container, empty: str = "", max_pages: int | None = None) -> list[Page]:
         """Title and ``head`` on the first page, the items over as many pages as they need."""
         pages = []
-        for src, number, total, body in paginate(base, items, size, container, self._href, empty):
+        for src, number, total, body in paginate(base, items, size, container, self._href, empty, max_pages):
             page_title = title if number == 1 else f"{title} (trang {number}/{total})"
             text = front_matter(page_title) + f"# {md_text(page_title)}\n" + (head if number == 1 else "") + body
             pages.append(Page(src, text, page_title))
         return pages
 
     # -- landing pages ------------------------------------------------------------------------
-    def issuers_landing(self) -> list[Page]:
+    def issuers_landing(self, max_pages: int | None = None) -> list[Page]:
         ordered = sorted(self.cat.issuers.values(), key=lambda i: (-len(i.record_ids), i.name))
         items = [Item((), lambda here, i=i: f"<tr><td>{self.issuer_link(here, i.id)}</td>"
                                             f"<td>{vietnamese_count(len(i.record_ids))}</td></tr>") for i in ordered]
         return self._landing(urls.landing_page(urls.ISSUERS), "Cơ quan ban hành",
-                             "Văn bản trong kho theo cơ quan ban hành.", items, ("Cơ quan", "Số văn bản"))
+                             "Văn bản trong kho theo cơ quan ban hành.", items, ("Cơ quan", "Số văn bản"), max_pages)
 
-    def directives_landing(self) -> list[Page]:
+    def directives_landing(self, max_pages: int | None = None) -> list[Page]:
         ordered = sorted(self.cat.directives.values(),
                          key=lambda d: (-len(d.citations), -(d.date.sort_key[0] if d.date else 0), d.id))
         items = [Item((), lambda here, d=d: f"<tr><td>{self.directive_link(here, d)}</td><td>{esc(d.issuer_name or '')}"
@@ -358,9 +358,9 @@ class SiteRenderer:
         return self._landing(urls.landing_page(urls.DIRECTIVES), "Văn bản được dẫn chiếu",
                              "Mọi văn bản được các văn bản trong kho dẫn chiếu, kể cả văn bản chưa có toàn văn "
                              "trong kho; xếp theo số lần được dẫn chiếu.", items,
-                             ("Văn bản", "Cơ quan ban hành", "Có trong kho", "Số lần dẫn chiếu"))
+                             ("Văn bản", "Cơ quan ban hành", "Có trong kho", "Số lần dẫn chiếu"), max_pages)
 
-    def units_landing(self) -> list[Page]:
+    def units_landing(self, max_pages: int | None = None) -> list[Page]:
         ordered = sorted(self.cat.units.values(), key=lambda u: (not u.is_group, u.name))
         items = [Item((), lambda here, u=u: f"<tr><td>{self.unit_link(here, u.id)}</td>"
                                             f"<td>{'Nhóm' if u.is_group else 'Đơn vị'}</td>"
@@ -369,25 +369,26 @@ class SiteRenderer:
                  for u in ordered]
         return self._landing(urls.landing_page(urls.UNITS), "Đơn vị được giao nhiệm vụ",
                              "Nhiệm vụ giao trực tiếp và giao qua nhóm (như “Các Sở, ban, ngành cấp tỉnh”).",
-                             items, ("Đơn vị", "Loại", "Giao trực tiếp", "Giao qua nhóm"))
+                             items, ("Đơn vị", "Loại", "Giao trực tiếp", "Giao qua nhóm"), max_pages)
 
-    def types_landing(self) -> list[Page]:
+    def types_landing(self, max_pages: int | None = None) -> list[Page]:
         ordered = sorted(self.types.items(), key=lambda kv: (-len(kv[1]), kv[0]))
         items = [Item((), lambda here, t=t, e=e: f"<tr><td>{link(self._href(here, urls.type_page(slugify(t))), t)}"
                                                  f"</td><td>{vietnamese_count(len(e))}</td></tr>") for t, e in ordered]
         return self._landing(urls.landing_page(urls.TYPES), "Loại văn bản", "Văn bản trong kho theo loại.",
-                             items, ("Loại văn bản", "Số văn bản"))
+                             items, ("Loại văn bản", "Số văn bản"), max_pages)
 
-    def years_landing(self) -> list[Page]:
+    def years_landing(self, max_pages: int | None = None) -> list[Page]:
         ordered = sorted(self.years.items(), reverse=True)
         items = [Item((), lambda here, y=y, e=e: f"<tr><td>{link(self._href(here, urls.year_page(y)), str(y))}</td>"
                                                  f"<td>{vietnamese_count(len(e))}</td></tr>") for y, e in ordered]
         return self._landing(urls.landing_page(urls.YEARS), "Văn bản theo năm", "Văn bản trong kho theo năm ban hành.",
-                             items, ("Năm", "Số văn bản"))
+                             items, ("Năm", "Số văn bản"), max_pages)
 
-    def _landing(self, base: str, title: str, intro: str, items: list[Item], headers: tuple[str, ...]) -> list[Page]:
+    def _landing(self, base: str, title: str, intro: str, items: list[Item], headers: tuple[str, ...],
+                 max_pages: int | None = None) -> list[Page]:
         return self._list_pages(base, title, f"\n{esc(intro)}\n", items, ROWS_PER_PAGE,
-                                Container("vb-table", headers))
+                                Container("vb-table", headers), max_pages=max_pages)
 
     def build_info_page(self, info) -> Page:
         """"Thông tin bản dựng": when the site (or the offline copy) was made and from what."""
@@ -450,8 +451,9 @@ class SiteRenderer:
         for name, landing in (("issuers", self.issuers_landing), ("directives", self.directives_landing),
                               ("units", self.units_landing), ("types", self.types_landing),
                               ("years", self.years_landing)):
-            if wanted(("landing", name)):
-                yield from landing()
+            # The navigation links the first page of every landing list, and MkDocs builds the
+            # rebuilt pages' navigation from the files it is given: that page is always there.
+            yield from landing(None if wanted(("landing", name)) else 1)
 
     def landing_signatures(self) -> dict[str, int]:
         """A hash of what each landing page shows, to rebuild only those that changed."""

@@ -1,0 +1,77 @@
+"""The record cache behind ``mkdocs serve``: each file is read once, read again only when it
+changes, and an edited registry re-validates every record (issuer codes may have changed)."""
+
+from __future__ import annotations
+
+import copy
+import os
+
+from conftest import TINY_REGISTRY, Collection, cong_van
+
+from vanban import loader
+from vanban.pipeline import RecordCache, Sources, build_catalogue
+
+
+def _count_reads(monkeypatch) -> list[str]:
+    reads: list[str] = []
+    original = loader.load_record_file
+
+    def counting(file, root, log):
+        reads.append(file.name)
+        return original(file, root, log)
+
+    monkeypatch.setattr("vanban.pipeline.load_record_file", counting)
+    return reads
+
+
+def _touch_later(path) -> None:
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+
+
+def test_unchanged_files_are_not_read_again(tmp_path, monkeypatch):
+    collection = Collection(tmp_path)
+    edited = collection.add("2023/a.md", cong_van(subject="V/v bản đầu"))
+    collection.add("2023/b.md", cong_van(number="931/UBND-TH"))
+    reads = _count_reads(monkeypatch)
+    cache, sources = RecordCache(), Sources.at(tmp_path)
+    first = build_catalogue(sources, cache=cache)
+    assert sorted(reads) == ["a.md", "b.md"]
+    reads.clear()
+    assert len(build_catalogue(sources, cache=cache).records) == 2
+    assert reads == []
+    edited.write_text(edited.read_text(encoding="utf-8").replace("bản đầu", "bản đã sửa"), encoding="utf-8")
+    _touch_later(edited)
+    catalogue = build_catalogue(sources, cache=cache)
+    assert reads == ["a.md"]
+    assert cache.changed == {"records/2023/a.md"}
+    assert any(e.record.subject == "V/v bản đã sửa" for e in catalogue.records.values())
+    assert catalogue.registry is first.registry  # its memoised name lookups are kept
+
+
+def test_an_edited_registry_is_read_again_and_revalidates_every_record(tmp_path, monkeypatch):
+    collection = Collection(tmp_path)
+    collection.add("2023/a.md", cong_van())
+    cache, sources = RecordCache(), Sources.at(tmp_path)
+    before = build_catalogue(sources, cache=cache)
+    assert "so-moi" not in before.registry.organisations
+    reads = _count_reads(monkeypatch)
+    registry = copy.deepcopy(TINY_REGISTRY)
+    registry["organisations"].append({"id": "so-moi", "name": "Sở Mới tỉnh Nghệ An", "kind": "state"})
+    collection.set_registry(registry)
+    _touch_later(sources.registry_file)
+    after = build_catalogue(sources, cache=cache)
+    assert "so-moi" in after.registry.organisations
+    assert reads == ["a.md"]
+
+
+def test_a_removed_file_is_reported_and_its_record_leaves_the_catalogue(tmp_path):
+    collection = Collection(tmp_path)
+    gone = collection.add("2023/a.md", cong_van())
+    collection.add("2023/b.md", cong_van(number="931/UBND-TH"))
+    cache, sources = RecordCache(), Sources.at(tmp_path)
+    assert len(build_catalogue(sources, cache=cache).records) == 2
+    gone.unlink()
+    catalogue = build_catalogue(sources, cache=cache)
+    assert len(catalogue.records) == 1
+    assert cache.removed == {"records/2023/a.md"}

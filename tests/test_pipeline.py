@@ -8,7 +8,7 @@ import os
 
 from conftest import TINY_REGISTRY, Collection, cong_van
 
-from vanban import loader
+from vanban import loader, reading
 from vanban.pipeline import RecordCache, Sources, build_catalogue
 
 
@@ -20,7 +20,7 @@ def _count_reads(monkeypatch) -> list[str]:
         reads.append(file.name)
         return original(file, root, log)
 
-    monkeypatch.setattr("vanban.pipeline.load_record_file", counting)
+    monkeypatch.setattr("vanban.reading.load_record_file", counting)
     return reads
 
 
@@ -75,3 +75,19 @@ def test_a_removed_file_is_reported_and_its_record_leaves_the_catalogue(tmp_path
     catalogue = build_catalogue(sources, cache=cache)
     assert len(catalogue.records) == 1
     assert cache.removed == {"records/2023/a.md"}
+
+
+def test_worker_processes_give_the_same_records_and_problems_in_the_same_order(tmp_path, monkeypatch):
+    collection = Collection(tmp_path)
+    for serial in range(1, 13):
+        collection.add(f"2023/{serial:02d}.md", cong_van(number=f"{serial}/UBND-TH", subject=f"V/v việc số {serial}"))
+    collection.add("2023/bad.md", cong_van(number="99/UBND-TH", date="2023-02-30"))
+    collection.add("2023/warn.md", cong_van(number="98/UBND-TH"), body="Thực hiện Kết luận số 21-KL/TW.\n")
+    files = sorted((tmp_path / "records").rglob("*.md"))
+    serial_results = reading.read_records(files, tmp_path, workers=1)
+    monkeypatch.setattr(reading, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(reading, "CHUNK", 5)
+    parallel_results = reading.read_records(files, tmp_path, workers=2)
+    assert parallel_results == serial_results
+    assert [r is None for r, _ in parallel_results].count(True) == 1  # the impossible date
+    assert any("21-KL/TW" in p.message_vi for _, problems in parallel_results for p in problems)

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .catalogue import Catalogue
-from .loader import find_record_files, load_record_file
+from .loader import find_record_files
 from .model import Record
 from .problems import Problem, ProblemLog
 from .registry import Registry, load_registry
 from .resolve import resolve
-from .validate import validate_record
+from .reading import read_records
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,28 +63,38 @@ class RecordCache:
         log.extend(own)
         return registry
 
-    def load(self, file: Path, root: Path, log: ProblemLog, issuer_codes: frozenset[str] = frozenset()) -> Record | None:
-        stamp = _stamp(file)
-        cached = self._entries.get(file)
-        if cached and cached[0] == stamp:
-            log.extend(cached[2])
-            return cached[1]
-        own = ProblemLog()
-        raw = load_record_file(file, root, own)
-        record = validate_record(raw, own, issuer_codes) if raw is not None else None
-        self._entries[file] = (stamp, record, list(own))
-        self.changed.add(file.relative_to(root).as_posix() if file.is_relative_to(root) else file.as_posix())
-        log.extend(own)
-        return record
+    def load_all(self, files: list[Path], root: Path, log: ProblemLog,
+                 issuer_codes: frozenset[str] = frozenset()) -> list[Record]:
+        """The valid records of ``files`` in order; only new or changed files are read."""
+        stale = {}
+        for file in files:
+            stamp = _stamp(file)
+            cached = self._entries.get(file)
+            if cached is None or cached[0] != stamp:
+                stale[file] = stamp
+        for (file, stamp), (record, problems) in zip(stale.items(), read_records(list(stale), root, issuer_codes)):
+            self._entries[file] = (stamp, record, problems)
+            self.changed.add(_source_path(file, root))
+        records = []
+        for file in files:
+            _, record, problems = self._entries[file]
+            log.extend(problems)
+            if record is not None:
+                records.append(record)
+        return records
 
     def forget_missing(self, files: list[Path], root: Path) -> None:
         keep = set(files)
         for file in [f for f in self._entries if f not in keep]:
             del self._entries[file]
-            self.removed.add(file.relative_to(root).as_posix() if file.is_relative_to(root) else file.as_posix())
+            self.removed.add(_source_path(file, root))
 
     def start_build(self) -> None:
         self.changed, self.removed = set(), set()
+
+
+def _source_path(file: Path, root: Path) -> str:
+    return file.relative_to(root).as_posix() if file.is_relative_to(root) else file.as_posix()
 
 
 def _stamp(file: Path) -> tuple[int, int]:
@@ -128,7 +138,7 @@ def _build_catalogue(sources: Sources, only: list[Path] | None, cache: RecordCac
     files = only if only is not None else find_record_files(sources.records_dir)
     cache.start_build()
     codes = registry.issuer_codes()
-    records = [r for r in (cache.load(file, sources.root, log, codes) for file in files) if r is not None]
+    records = cache.load_all(files, sources.root, log, codes)
     cache.forget_missing(files, sources.root)
     catalogue = resolve(records, registry, log)
     catalogue.records_read = len(files)

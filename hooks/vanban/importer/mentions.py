@@ -121,6 +121,12 @@ def _relation(text: str, start: int, first_in_clause: bool, doc_type: str | None
     return "cites"
 
 
+def mentioned_number_keys(text: str) -> set[str]:
+    """Number keys of every document the text mentions — the cheap first half of
+    ``find_references`` (no relation, date or issuer), enough to tell whether anything is new."""
+    return {number_key(normalise_number(match.number)) for match in _mentions(text.replace("**", ""))}
+
+
 def find_references(text: str, own_number: str | None, doc_type: str | None = None) -> list[dict]:
     """One entry per cited document, in order of first mention."""
     text = text.replace("**", "")

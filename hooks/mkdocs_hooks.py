@@ -14,7 +14,6 @@ Time spent here is measured and printed, so the benchmark can tell our cost from
 from __future__ import annotations
 
 import functools
-import gc
 import logging
 import time
 from pathlib import Path
@@ -22,7 +21,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import Files
 
-from vanban import buildinfo, urls
+from vanban import buildinfo, collector, urls
 from vanban.mkdocs_files import ContentMemory, HtmlStash
 from vanban.pipeline import RecordCache, Sources, build_catalogue
 from vanban.render import search
@@ -63,12 +62,9 @@ def on_config(config):
                          config.extra.get("registry_file", "records/registry.yml"))
     _state["previous"] = _state.get("catalogue")
     _state["registry_stamp"], previous_stamp = _stamp(sources.registry_file), _state.get("registry_stamp")
-    gc.unfreeze()  # the previous build's catalogue may be garbage now
+    collector.release()  # the previous build's catalogue may be garbage now
     catalogue = build_catalogue(sources, cache=_state["cache"])
-    # The catalogue and the record cache live until the build ends (under serve, until the next
-    # one): keep the cycle collector from walking them again on every collection while pages are
-    # rendered — at 10,000 records those walks cost more than rendering the pages of an edit.
-    gc.freeze()
+    collector.settle()
     _state["incremental"] = _incremental_scope(catalogue, previous_stamp == _state["registry_stamp"])
     for problem in catalogue.problems:
         (log.error if problem.is_error else log.warning)(problem.format())
@@ -107,6 +103,13 @@ def _incremental_scope(catalogue, registry_unchanged: bool) -> set[tuple] | None
 
 @_timed
 def on_files(files: Files, config) -> Files:
+    with collector.paused():
+        files = _add_generated_files(files, config)
+    collector.settle()  # the generated pages live until the build ends
+    return files
+
+
+def _add_generated_files(files: Files, config) -> Files:
     renderer: SiteRenderer = _state["renderer"]
     memory: ContentMemory = _state["memory"]
     hand_written = []

@@ -6,12 +6,10 @@ The MkDocs hooks, the ``vanban`` command and the tests all build the catalogue t
 
 from __future__ import annotations
 
-import contextlib
-import gc
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import collector
 from .catalogue import Catalogue
 from .loader import find_record_files
 from .model import Record
@@ -106,28 +104,9 @@ def _stamp(file: Path) -> tuple[int, int]:
         return 0, -1
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while the catalogue is built.
-
-    Loading and resolving allocate hundreds of thousands of small objects that live as long as
-    the catalogue, and each burst of allocations sets off full collections that walk every
-    object already held (the record cache, MkDocs' pages). Measured at 10,000 records on a warm
-    cache: 1.2–2.1 s with the collector, 0.7 s without. The objects made here form no cycles
-    worth collecting early; the collector resumes afterwards.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def build_catalogue(sources: Sources, only: list[Path] | None = None, cache: RecordCache | None = None) -> Catalogue:
     """Read every record (or only the files given) and resolve them into a catalogue."""
-    with _collector_paused():
+    with collector.paused():
         return _build_catalogue(sources, only, cache)
 
 

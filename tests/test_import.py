@@ -45,6 +45,12 @@ def test_tcvn3_and_vni_conversion():
     assert tcvn3_to_unicode("ñy ban", capitals=True) == "ỦY BAN"
     assert vni_to_unicode("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam") == "Cộng hòa xã hội chủ nghĩa Việt Nam"
     assert vni_to_unicode("Ñoäc laäp - Töï do - Haïnh phuùc") == "Độc lập - Tự do - Hạnh phúc"
+    # Capitals: the mark's case follows the letter; a lower-case mark after a capital also reads
+    assert vni_to_unicode("UÛY BAN NHAÂN DAÂN TÆNH NGHEÄ AN") == "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN"
+    assert vni_to_unicode("Uûy ban nhaân daân") == vni_to_unicode("UÛy ban nhaân daân") == "Ủy ban nhân dân"
+    # Every tone of ă, ơ, ư and the one-character letters (checked against xvnkb's VNI table)
+    assert vni_to_unicode("aêaéaèaúaüaë ôôùôøôûôõôï ööùöøöûöõöï íìæóò yùyøyûyõî ñ") == \
+        "ăắằẳẵặ ơớờởỡợ ưứừửữự íìỉĩị ýỳỷỹỵ đ"
 
 
 def test_docx_with_table_header_and_tcvn3_run(tmp_path, registry):

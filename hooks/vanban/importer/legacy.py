@@ -48,9 +48,10 @@ def _vni_table() -> dict[str, str]:
                 continue  # only a, e, o take a circumflex; only a takes a breve
             if shape == "\u0306" and letter.lower() != "a":
                 continue
-            mark_char = mark.upper() if base.isupper() else mark
-            composed = letter + (shape or "") + (_TONE[tone] if tone else "")
-            table[base + mark_char] = unicodedata.normalize("NFC", composed)
+            composed = unicodedata.normalize("NFC", letter + (shape or "") + (_TONE[tone] if tone else ""))
+            # The mark's case follows the letter's ("UÛy" → "Ủy"), but a capital typed before a
+            # lower-case mark ("Uûy") occurs in real files too: the letter decides the case.
+            table[base + mark] = table[base + mark.upper()] = composed
     return table
 
 

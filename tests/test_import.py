@@ -185,3 +185,21 @@ def test_accuracy_on_the_labelled_set_meets_the_targets():
     assert precision >= 0.9 and recall >= 0.9
     precision, recall, *_ = result["assignments"]
     assert precision >= 0.8 and recall >= 0.8
+
+
+def test_tasks_given_to_a_bodys_head_and_directive_closings():
+    from vanban.importer.mentions import find_assignments
+
+    body = (
+        "1. Giám đốc Sở Xây dựng chủ trì, phối hợp với Công an thành phố rà soát các công trình; "
+        "báo cáo trước ngày 30/11/2024.\n\n"
+        "2. Chủ tịch UBND các quận, huyện:\n"
+        "- Chịu trách nhiệm về trật tự xây dựng trên địa bàn;\n"
+        "- Chỉ đạo UBND các xã kiểm tra, ngăn chặn công trình không phép.\n\n"
+        "3. Thủ trưởng các cơ quan, đơn vị liên quan nghiêm túc thực hiện Chỉ thị này./.\n\n"
+        "Điều 3. Chánh Văn phòng UBND tỉnh; Giám đốc các Sở: Tài chính, Xây dựng; Chủ tịch UBND "
+        "các huyện chịu trách nhiệm thi hành Quyết định này.\n\n"
+        "- Giám đốc các Sở: Nông nghiệp và Phát triển nông thôn, Giao thông vận tải, Y tế;\n"
+    )
+    found = {(a["unit"], a["role"]) for a in find_assignments(body)}
+    assert found == {("Giám đốc Sở Xây dựng", "chu_tri"), ("Chủ tịch UBND các quận, huyện", "thuc_hien")}

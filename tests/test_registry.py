@@ -80,3 +80,14 @@ def test_real_registry_is_consistent():
     districts = reg.lookup("UBND các huyện, thành phố, thị xã")[0]
     assert isinstance(districts, Group)
     assert len(reg.members_on(districts, PartialDate.parse("2023-05"))) == 21
+
+
+def test_a_body_named_by_its_heads_title_is_the_body():
+    reg, _ = registry()
+    for name in ["Giám đốc Sở Nội vụ", "giám đốc Sở Nội vụ tỉnh Nghệ An", "Chủ tịch UBND tỉnh"]:
+        entry, _ = reg.lookup(name)
+        assert entry is not None and entry.id in ("so-noi-vu", "ubnd-tinh"), name
+        assert reg.is_exact(name), name  # spelled as the registry has it: no "misspelt" warning
+    assert reg.lookup("Thủ trưởng các sở, ban, ngành")[0].id == "so-ban-nganh"
+    assert reg.lookup("Giám đốc Sở Ngoại vụ")[0] is None  # still unknown without the title
+    assert reg.lookup("Giám đốc")[0] is None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import difflib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +20,18 @@ import yaml
 from .dates import PartialDate
 from .problems import ProblemLog
 from .text import clean_space, fold, loose_key, tone_key
+
+# A task given to a body's head ("Giám đốc Sở Xây dựng", "Chủ tịch UBND các huyện") is the
+# body's: such a name is looked up without the title when it is not in the registry as written.
+_HEAD_TITLE = re.compile(r"^(?:(?:Tổng\s+)?Giám\s+đốc|Chủ\s+tịch|Thủ\s+trưởng|Trưởng|Chánh|Cục\s+trưởng|"
+                         r"Chi\s+cục\s+trưởng|Viện\s+trưởng|Hiệu\s+trưởng|Bí\s+thư)\s+(?=\S)", re.IGNORECASE)
+
+
+def without_head_title(name: str) -> str | None:
+    """"Giám đốc Sở Nội vụ" → "Sở Nội vụ"; ``None`` when the name starts with no such title."""
+    match = _HEAD_TITLE.match(name)
+    return name[match.end():] if match else None
+
 
 _ID_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-")
 
@@ -129,7 +142,10 @@ class Registry:
     def is_exact(self, name: str) -> bool:
         """True when ``name`` matches with its diacritics (not only through the ASCII fold)."""
         key = tone_key(name, True)
-        return key in self._by_key or key in self._local
+        if key in self._by_key or key in self._local:
+            return True
+        body = without_head_title(name)
+        return body is not None and self.is_exact(body)
 
     def local_candidates(self, name: str, context: str | None) -> list[Entry]:
         """Entries whose *local* alias is ``name`` and whose scope is ``context`` or above it:
@@ -151,7 +167,11 @@ class Registry:
         key = (name, context)
         found = self._found.get(key)
         if found is None:  # names repeat across thousands of records: match each once
-            found = self._found[key] = self.local_candidates(name, context) or self.candidates(name)
+            found = self.local_candidates(name, context) or self.candidates(name)
+            body = without_head_title(name) if not found else None
+            if body:
+                found = self.local_candidates(body, context) or self.candidates(body)
+            self._found[key] = found
         if len(found) > 1 and date is not None:
             valid = [e for e in found if not isinstance(e, Organisation) or e.valid_on(date)]
             found = valid or found

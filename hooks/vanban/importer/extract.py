@@ -238,6 +238,26 @@ class _Reader:
             self._type_from_number()
         return position
 
+    def late_place_date(self, start: int, body_start: int) -> int:
+        """Place and date printed after the "V/v" lines; returns where the body starts.
+
+        In the header table they sit in the right column, level with the number and subject;
+        pasted as text, the right column often comes after the left one, below "V/v …".
+        """
+        if "date" in self.fm:
+            return body_start
+        for index in range(start, min(len(self.lines), body_start + 8)):
+            line = self.lines[index]
+            if _KINH_GUI.match(line) or (index >= body_start and _BODY_START.match(line)):
+                break
+            match = _PLACE_DATE.match(line)
+            found = _parse_place_date(line) if match and not line[match.end():].strip(" .*") else None
+            if found:
+                self.fm["place"], date = found
+                self.fm["date"] = date.iso()
+                return max(body_start, index + 1)
+        return body_start
+
     def _looks_like_subject(self, text: str, index: int) -> bool:
         """The paragraph after the type title is its subject unless it is already the body.
 
@@ -399,6 +419,7 @@ def extract(text: str, registry: Registry | None = None) -> Extraction:
     reader = _Reader(text, registry)
     header_end = reader.header()
     body_start = reader.title_and_subject(header_end)
+    body_start = reader.late_place_date(header_end, body_start)
     body_start = max(body_start, reader.addressees(body_start))
     body_end = reader.body_end(body_start)
     appendix = next((i for i in range(body_end, len(reader.lines)) if _APPENDIX.match(reader.lines[i])), None)

@@ -114,6 +114,15 @@ def _relation(text: str, start: int, first_in_clause: bool, doc_type: str | None
             if pattern.search(near):
                 return relation
     opening = _LEADER.sub("", before).strip()
+    if first_in_clause and not opening and text[clause_start - 2:clause_start].strip() == ";":
+        # "Thực hiện Chỉ thị số …; Nghị quyết số …; Kế hoạch số …": a document opening a clause
+        # after ";" shares the verb of the sentence's first clause.
+        sentence_start = text.rfind("\n", 0, start) + 1
+        for br in _CLAUSE_BREAK.finditer(text, sentence_start, start):
+            if text[br.start()] in ".!?":
+                sentence_start = br.end()
+        first_clause = _CLAUSE_BREAK.split(text[sentence_start:start], 1)[0]
+        opening = _LEADER.sub("", first_clause).strip()
     if first_in_clause or opening.lower().startswith("căn cứ"):
         for pattern, relation in _CLAUSE_CUES:
             if pattern.search(opening) and (relation != "reports_on" or doc_type == "Báo cáo"):
@@ -211,12 +220,17 @@ _VERBS = (r"chủ\s+trì|phối\s+hợp|thực\s+hiện|triển\s+khai|tổ\s+ch
           r"lãnh\s+đạo|đề\s+nghị|yêu\s+cầu|nắm|rà\s+soát|chấn\s+chỉnh|vận\s+động|làm\s+tốt|phát\s+huy|"
           r"tập\s+huấn|thống\s+kê|kịp\s+thời|phát\s+hành|đăng|dành|mở|đánh\s+giá|là|có\s+nhiệm\s+vụ|"
           r"giúp|đảm\s+nhiệm|phụ\s+trách|cung\s+cấp|hỗ\s+trợ|duy\s+trì|nâng\s+cao|ưu\s+tiên|khảo\s+sát")
+# A task given to a body's head ("Giám đốc Sở Xây dựng chủ trì …", "Chủ tịch UBND các huyện:")
+# is the body's task; the unit is kept as written and the registry reads the title off.
+_HEAD_TITLE = (r"(?:(?:Tổng\s+)?Giám\s+đốc|Chủ\s+tịch|Thủ\s+trưởng|Trưởng|Chánh|Cục\s+trưởng|Chi\s+cục\s+trưởng|"
+               r"Viện\s+trưởng|Hiệu\s+trưởng|Bí\s+thư)\s+(?:các\s+)?")
+_UNIT_START_HEADED = rf"(?:{_HEAD_TITLE})?(?:{_UNIT_START})"
 _ITEM_LEADER = re.compile(r"^\s*(?:[-–+•*]\s+|\d+(?:\.\d+)*[.)]\s+|[a-zđ][.)]\s+|[IVX]+[.)]\s+)*")
 _ORDER_WORD = r"(?:Giao|giao|Đề\s+nghị|đề\s+nghị|Yêu\s+cầu|yêu\s+cầu)"
-_ORDERED = re.compile(rf"(?:^|(?<=[.;:]\s)){_ORDER_WORD}\s+(?P<units>(?:{_UNIT_START}|{_UNIT_START_LOWER}).*?)"
+_ORDERED = re.compile(rf"(?:^|(?<=[.;:]\s)){_ORDER_WORD}\s+(?P<units>(?:{_UNIT_START_HEADED}|{_UNIT_START_LOWER}).*?)"
                       rf"(?P<sep>\s*:|\s+(?=(?:{_VERBS})\b)|$)")
-_LEADING_UNIT = re.compile(rf"^(?P<units>(?:{_UNIT_START}|{_UNIT_START_LOWER})[^:.]*?)(?P<sep>\s*:|\s+(?=(?:{_VERBS})\b))")
-_SPLIT_UNITS = re.compile(rf"[,;]\s+(?={_UNIT_START}\b)|\s+và\s+(?={_UNIT_START}\b)")
+_LEADING_UNIT = re.compile(rf"^(?P<units>(?:{_UNIT_START_HEADED}|{_UNIT_START_LOWER})[^:.]*?)(?P<sep>\s*:|\s+(?=(?:{_VERBS})\b))")
+_SPLIT_UNITS = re.compile(rf"[,;]\s+(?={_UNIT_START_HEADED}\b)|\s+và\s+(?={_UNIT_START_HEADED}\b)")
 _SPEAKER = re.compile(r"^(?:đề\s+nghị|yêu\s+cầu|kính\s+đề\s+nghị|trân\s+trọng|báo\s+cáo\s+(?:UBND|Ủy|Uỷ|Chủ|Tỉnh|Ban))",
                       re.IGNORECASE)
 _DEADLINE_DATE = re.compile(r"(?:trước|chậm\s+nhất)\s+ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?",
@@ -224,8 +238,13 @@ _DEADLINE_DATE = re.compile(r"(?:trước|chậm\s+nhất)\s+ngày\s+(\d{1,2})\s
 _RECURRENCE = re.compile(r"(?:định\s+kỳ\s+)?(?:hằng|hàng)\s+(năm|quý|tháng|tuần|ngày)|định\s+kỳ\s+(6\s+tháng)|"
                          r"(thường\s+xuyên)", re.IGNORECASE)
 _BOILERPLATE = re.compile(r"^(?:nghiêm\s+túc\s+thực\s+hiện|thực\s+hiện\s+nghiêm|tổ\s+chức\s+thực\s+hiện)", re.IGNORECASE)
-_GENERIC_UNIT = re.compile(r"^(?:Thủ\s+trưởng|Chủ\s+tịch|Giám\s+đốc|các\s+cơ\s+quan|các\s+đơn\s+vị|cơ\s+quan|đơn\s+vị)",
-                           re.IGNORECASE)
+# "… chịu trách nhiệm thi hành Quyết định này" (Điều 3) executes the decision; it is no task.
+# "… nghiêm túc thực hiện Chỉ thị này" closes a directive; it is no task either.
+_EXECUTES = re.compile(r"(?:^|\s)(?:chịu\s+trách\s+nhiệm\s+thi\s+hành|thi\s+hành\s+(?:Quyết\s+định|Chỉ\s+thị|Quy\s+định))\b|"
+                       r"^(?:nghiêm\s+túc\s+)?thực\s+hiện\s+(?:nghiêm\s+(?:túc\s+)?)?(?:Chỉ\s+thị|Quyết\s+định|Công\s+điện|"
+                       r"Thông\s+báo|Công\s+văn)\s+này\W*$", re.IGNORECASE)
+_GENERIC_UNIT = re.compile(rf"^(?:(?:{_HEAD_TITLE})?(?:các\s+cơ\s+quan|các\s+đơn\s+vị|cơ\s+quan|đơn\s+vị)|"
+                           r"(?:Thủ\s+trưởng|Chủ\s+tịch|Giám\s+đốc)\s*$)", re.IGNORECASE)
 
 
 def _role(text: str) -> str:
@@ -329,6 +348,15 @@ def _table_assignments(body: str) -> list[tuple[str, str, str, str]]:
     return found
 
 
+_VERB = re.compile(rf"\b(?:{_VERBS})\b", re.IGNORECASE)
+
+
+def _names_only(text: str) -> bool:
+    """"Giám đốc các Sở: Tài chính, Y tế, Công Thương;" lists who is addressed, not a task."""
+    parts = [p for p in re.split(r"[,;]", text.strip(" .;")) if p.strip()]
+    return len(parts) > 1 and all(len(p.split()) <= 8 for p in parts) and not _VERB.search(text)
+
+
 def find_assignments(body: str, registry: Registry | None = None) -> list[dict]:
     """Units given a task, with role, a short task text and the deadline when stated.
 
@@ -359,12 +387,15 @@ def find_assignments(body: str, registry: Registry | None = None) -> list[dict]:
         rest = text[match.end():].strip()
         units = _split_units(match["units"])
         if match["sep"].strip() == ":":
+            if rest and _names_only(rest):
+                continue
             task = rest or "; ".join(bullets)
             context = task + " " + "; ".join(bullets)
         else:
             task = rest
             context = rest
-        if not units or not task or _BOILERPLATE.match(task) and len(task.split()) < 10 or _SPEAKER.match(rest):
+        if (not units or not task or _BOILERPLATE.match(task) and len(task.split()) < 10 or _SPEAKER.match(rest)
+                or _EXECUTES.search(rest)):
             continue
         role = _role(rest)
         for unit in units:

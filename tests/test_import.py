@@ -203,3 +203,19 @@ def test_tasks_given_to_a_bodys_head_and_directive_closings():
     )
     found = {(a["unit"], a["role"]) for a in find_assignments(body)}
     assert found == {("Giám đốc Sở Xây dựng", "chu_tri"), ("Chủ tịch UBND các quận, huyện", "thuc_hien")}
+
+
+def test_recommendations_to_the_superior_and_closing_formulas_give_no_tasks():
+    from vanban.importer.mentions import find_assignments
+
+    body = (
+        "2. Triển khai Kế hoạch số 112-KH/HU, giao UBND xã chủ trì, phối hợp với Công an xã rà soát nguồn.\n\n"
+        "3. Đối với Phòng GDĐT: chỉ đạo các trường tổ chức kiểm tra.\n\n"
+        "4. Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, Hiệp hội Doanh nghiệp tỉnh tham gia giám sát.\n\n"
+        "**III. KIẾN NGHỊ, ĐỀ XUẤT**\n\n"
+        "1. Đề nghị UBND tỉnh xem xét, giao Sở Tài chính bố trí kinh phí.\n\n"
+        "Đảng ủy xã thông báo để các chi bộ biết, thực hiện.\n"
+    )
+    found = {(a["unit"], a["role"]) for a in find_assignments(body)}
+    assert found == {("UBND xã", "chu_tri"), ("Phòng GDĐT", "thuc_hien"),
+                     ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "thuc_hien"), ("Hiệp hội Doanh nghiệp tỉnh", "thuc_hien")}

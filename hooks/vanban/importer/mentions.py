@@ -201,11 +201,11 @@ def _details(match: _Mention, text: str) -> dict:
 # -- assignments ------------------------------------------------------------------------------
 # A unit name starts with one of these words; generic addressees ("các cơ quan, đơn vị",
 # "Thủ trưởng …") are boilerplate, not assignments.
-_UNIT_START = (r"(?:[Cc]ác\s+)?(?:Sở|sở|UBND|Ủy\s+ban|Uỷ\s+ban|Ban|Văn\s+phòng|Phòng|Công\s+an|Bộ|Trung\s+tâm|"
+_UNIT_START = (r"(?:[Cc]ác\s+trường\b|(?:[Cc]ác\s+)?(?:Sở|sở|UBND|Ủy\s+ban|Uỷ\s+ban|Ban|Văn\s+phòng|Phòng|Công\s+an|Bộ|Trung\s+tâm|"
                r"Đài|Báo|Hội|Liên\s+đoàn|Thanh\s+tra|Cục|Chi\s+cục|Kho\s+bạc|Ngân\s+hàng|Bảo\s+hiểm|Viện|Trường|"
                r"Bệnh\s+viện|Đảng\s+[ủu]ỷ?y?|Huyện\s+[ủu]ỷ?y?|Thành\s+[ủu]ỷ?y?|Thị\s+[ủu]ỷ?y?|Tỉnh\s+[ủu]ỷ?y?|"
                r"Mặt\s+trận|Đoàn|Liên\s+minh|Hải\s+quan|Điện\s+lực|Bưu\s+điện|Đồn|Bộ\s+Chỉ\s+huy|Hội\s+đồng|"
-               r"Thường\s+trực|tổ\s+chức\s+cơ\s+sở|[Cc]hi\s+bộ|sở,\s+ngành|Cấp\s+[ủu]ỷ?y?)")
+               r"Thường\s+trực|tổ\s+chức\s+cơ\s+sở|[Cc]hi\s+bộ|sở,\s+ngành|Cấp\s+[ủu]ỷ?y?|Hiệp\s+hội))")
 # Lower-case words that begin a unit only at the start of a list ("các huyện uỷ, thị uỷ, …"),
 # never a new unit inside one.
 _UNIT_START_LOWER = (r"(?:[Cc]ác\s+)?(?:huyện\s+[ủu]ỷ?y?|thị\s+[ủu]ỷ?y?|thành\s+[ủu]ỷ?y?|đảng\s+[ủu]ỷ?y?|"
@@ -219,7 +219,7 @@ _VERBS = (r"chủ\s+trì|phối\s+hợp|thực\s+hiện|triển\s+khai|tổ\s+ch
           r"sắp\s+xếp|huy\s+động|đề\s+xuất|thông\s+báo|phân\s+bổ|tiếp\s+nhận|sửa\s+đổi|tổng\s+kết|sơ\s+kết|"
           r"lãnh\s+đạo|đề\s+nghị|yêu\s+cầu|nắm|rà\s+soát|chấn\s+chỉnh|vận\s+động|làm\s+tốt|phát\s+huy|"
           r"tập\s+huấn|thống\s+kê|kịp\s+thời|phát\s+hành|đăng|dành|mở|đánh\s+giá|là|có\s+nhiệm\s+vụ|"
-          r"giúp|đảm\s+nhiệm|phụ\s+trách|cung\s+cấp|hỗ\s+trợ|duy\s+trì|nâng\s+cao|ưu\s+tiên|khảo\s+sát")
+          r"giúp|đảm\s+nhiệm|phụ\s+trách|tham\s+gia|cung\s+cấp|hỗ\s+trợ|duy\s+trì|nâng\s+cao|ưu\s+tiên|khảo\s+sát")
 # A task given to a body's head ("Giám đốc Sở Xây dựng chủ trì …", "Chủ tịch UBND các huyện:")
 # is the body's task; the unit is kept as written and the registry reads the title off.
 _HEAD_TITLE = (r"(?:(?:Tổng\s+)?Giám\s+đốc|Chủ\s+tịch|Thủ\s+trưởng|Trưởng|Chánh|Cục\s+trưởng|Chi\s+cục\s+trưởng|"
@@ -227,11 +227,11 @@ _HEAD_TITLE = (r"(?:(?:Tổng\s+)?Giám\s+đốc|Chủ\s+tịch|Thủ\s+trưởn
 _UNIT_START_HEADED = rf"(?:{_HEAD_TITLE})?(?:{_UNIT_START})"
 _ITEM_LEADER = re.compile(r"^\s*(?:[-–+•*]\s+|\d+(?:\.\d+)*[.)]\s+|[a-zđ][.)]\s+|[IVX]+[.)]\s+)*")
 _ORDER_WORD = r"(?:Giao|giao|Đề\s+nghị|đề\s+nghị|Yêu\s+cầu|yêu\s+cầu)"
-_ORDERED = re.compile(rf"(?:^|(?<=[.;:]\s)){_ORDER_WORD}\s+(?P<units>(?:{_UNIT_START_HEADED}|{_UNIT_START_LOWER}).*?)"
+_ORDERED = re.compile(rf"(?:^|(?<=[.;:]\s)|(?<=,\s)(?=giao\s)){_ORDER_WORD}\s+(?P<units>(?:{_UNIT_START_HEADED}|{_UNIT_START_LOWER}).*?)"
                       rf"(?P<sep>\s*:|\s+(?=(?:{_VERBS})\b)|$)")
-_LEADING_UNIT = re.compile(rf"^(?P<units>(?:{_UNIT_START_HEADED}|{_UNIT_START_LOWER})[^:.]*?)(?P<sep>\s*:|\s+(?=(?:{_VERBS})\b))")
+_LEADING_UNIT = re.compile(rf"^(?:Đối\s+với\s+)?(?P<units>(?:{_UNIT_START_HEADED}|{_UNIT_START_LOWER})[^:.]*?)(?P<sep>\s*:|\s+(?=(?:{_VERBS})\b))")
 _SPLIT_UNITS = re.compile(rf"[,;]\s+(?={_UNIT_START_HEADED}\b)|\s+và\s+(?={_UNIT_START_HEADED}\b)")
-_SPEAKER = re.compile(r"^(?:đề\s+nghị|yêu\s+cầu|kính\s+đề\s+nghị|trân\s+trọng|báo\s+cáo\s+(?:UBND|Ủy|Uỷ|Chủ|Tỉnh|Ban))",
+_SPEAKER = re.compile(r"^(?:đề\s+nghị|yêu\s+cầu|kính\s+đề\s+nghị|trân\s+trọng|thông\s+báo\s+(?:để|cho|đến)|báo\s+cáo\s+(?:UBND|Ủy|Uỷ|Chủ|Tỉnh|Ban))",
                       re.IGNORECASE)
 _DEADLINE_DATE = re.compile(r"(?:trước|chậm\s+nhất)\s+ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?",
                             re.IGNORECASE)
@@ -299,9 +299,27 @@ def _short(text: str, limit: int = 600) -> str:
     return text[:limit].rsplit(" ", 1)[0] + " …"
 
 
+_RECOMMENDATIONS = re.compile(r"^\W*(?:[IVX]+[.)]\s*)?(?:KIẾN\s+NGHỊ|ĐỀ\s+XUẤT)")
+_SECTION = re.compile(r"^\W*(?:[IVX]+[.)]\s|PHỤ\s+LỤC)")
+
+
+def _without_recommendations(lines: list[str]) -> list[str]:
+    """A report's "KIẾN NGHỊ, ĐỀ XUẤT" section asks the superior body for things ("Đề nghị UBND
+    tỉnh … giao Sở Tài chính …"): its units are not given tasks by this document."""
+    kept, skipping = [], False
+    for line in lines:
+        if _RECOMMENDATIONS.match(line):
+            skipping = True
+        elif skipping and _SECTION.match(line):
+            skipping = False
+        if not skipping:
+            kept.append(line)
+    return kept
+
+
 def _items(body: str) -> list[tuple[str, list[str]]]:
     """Paragraphs and list items (leaders stripped), each with the bullet lines that follow it."""
-    lines = [line.rstrip() for line in body.replace("**", "").split("\n")]
+    lines = _without_recommendations([line.rstrip() for line in body.replace("**", "").split("\n")])
     items: list[tuple[str, list[str]]] = []
     for index, line in enumerate(lines):
         text = _ITEM_LEADER.sub("", line).strip()

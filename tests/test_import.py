@@ -219,3 +219,28 @@ def test_recommendations_to_the_superior_and_closing_formulas_give_no_tasks():
     found = {(a["unit"], a["role"]) for a in find_assignments(body)}
     assert found == {("UBND xã", "chu_tri"), ("Phòng GDĐT", "thuc_hien"),
                      ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "thuc_hien"), ("Hiệp hội Doanh nghiệp tỉnh", "thuc_hien")}
+
+
+def test_unit_headings_with_paragraphs_compound_names_and_past_tense():
+    from vanban.importer.mentions import find_assignments
+
+    body = (
+        "1. Giám đốc Sở Nông nghiệp và Phát triển nông thôn:\n\n"
+        "Chủ trì, phối hợp với các địa phương theo dõi diễn biến xâm nhập mặn.\n\n"
+        "2. Văn phòng HĐND và UBND huyện theo dõi, đôn đốc việc thực hiện.\n\n"
+        "3. Sở Nội vụ đã phối hợp với các sở rà soát vị trí việc làm.\n\n"
+        "4. Các chi bộ, đảng bộ trực thuộc tổ chức quán triệt; báo cáo kết quả.\n\n"
+        "Yêu cầu Thủ trưởng các sở, ban, ngành tỉnh và các tổ chức, cá nhân có liên quan nghiêm túc "
+        "thực hiện Chỉ thị này./.\n"
+    )
+    found = {(a["unit"], a["role"]) for a in find_assignments(body)}
+    assert found == {("Giám đốc Sở Nông nghiệp và Phát triển nông thôn", "chu_tri"),
+                     ("Văn phòng HĐND và UBND huyện", "theo_doi"),
+                     ("Các chi bộ, đảng bộ trực thuộc", "thuc_hien")}
+
+
+def test_a_report_named_with_a_descriptor_before_its_number_is_a_reference():
+    from vanban.importer.mentions import find_references
+
+    found = find_references("Căn cứ Báo cáo thẩm định số 215/BC-STP ngày 02/10/2024 của Sở Tư pháp.", None)
+    assert [(r["type"], r["number"]) for r in found] == [("Báo cáo", "215/BC-STP")]

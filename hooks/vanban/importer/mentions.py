@@ -27,10 +27,10 @@ _STATE_NUMBER = rf"\d+\s*/\s*(?:\d{{4}}\s*/\s*)?{_STATE_PART}(?:[-–—]\s?{_ST
 # A mention is found from its number (cheap to scan for: it starts with a digit), then the type
 # word is looked for just before it — one big alternation run over the whole text is ~20× slower.
 _NUMBER = re.compile(rf"(?<![\w/])(?:{_PARTY_NUMBER}|{_STATE_NUMBER})", re.IGNORECASE)
-# The text just before a number, read backwards: "[số[:]] [liên tịch] <type>" reversed, anchored
+# The text just before a number, read backwards: "[số[:]] [liên tịch|thẩm định|…] <type>" reversed, anchored
 # at the number — one attempt instead of one per position of a look-behind window.
 _TYPE_BEFORE_REVERSED = re.compile(
-    r"(?:\s*:?\s*ốs)?\s+(?:hcịt\s+nêil\s+|gnộđ\s+hnàh\s+)?(?P<type>" + "|".join(re.escape(t[::-1]) for t in _TYPE_WORDS) + r")(?!\w)",
+    r"(?:\s*:?\s*ốs)?\s+(?:hcịt\s+nêil\s+|gnộđ\s+hnàh\s+|hnịđ\s+mẩht\s+|ảuq\s+tếk\s+|ịhgn\s+ềđ\s+|pợh\s+gnổt\s+)?(?P<type>" + "|".join(re.escape(t[::-1]) for t in _TYPE_WORDS) + r")(?!\w)",
     re.IGNORECASE)
 
 
@@ -205,7 +205,8 @@ _UNIT_START = (r"(?:[Cc]ác\s+trường\b|(?:[Cc]ác\s+)?(?:Sở|sở|UBND|Ủy\
                r"Đài|Báo|Hội|Liên\s+đoàn|Thanh\s+tra|Cục|Chi\s+cục|Kho\s+bạc|Ngân\s+hàng|Bảo\s+hiểm|Viện|Trường|"
                r"Bệnh\s+viện|Đảng\s+[ủu]ỷ?y?|Huyện\s+[ủu]ỷ?y?|Thành\s+[ủu]ỷ?y?|Thị\s+[ủu]ỷ?y?|Tỉnh\s+[ủu]ỷ?y?|"
                r"Mặt\s+trận|Đoàn|Liên\s+minh|Hải\s+quan|Điện\s+lực|Bưu\s+điện|Đồn|Bộ\s+Chỉ\s+huy|Hội\s+đồng|"
-               r"Thường\s+trực|tổ\s+chức\s+cơ\s+sở|[Cc]hi\s+bộ|sở,\s+ngành|Cấp\s+[ủu]ỷ?y?|Hiệp\s+hội))")
+               r"Thường\s+trực|tổ\s+chức\s+cơ\s+sở|[Cc]hi\s+bộ|sở,\s+ngành|Cấp\s+[ủu]ỷ?y?|Hiệp\s+hội|Đảng\s+đoàn|"
+               r"Chi\s+nhánh|[Cc]hủ\s+đầu\s+tư|chi,\s+đảng\s+bộ))")
 # Lower-case words that begin a unit only at the start of a list ("các huyện uỷ, thị uỷ, …"),
 # never a new unit inside one.
 _UNIT_START_LOWER = (r"(?:[Cc]ác\s+)?(?:huyện\s+[ủu]ỷ?y?|thị\s+[ủu]ỷ?y?|thành\s+[ủu]ỷ?y?|đảng\s+[ủu]ỷ?y?|"
@@ -219,7 +220,7 @@ _VERBS = (r"chủ\s+trì|phối\s+hợp|thực\s+hiện|triển\s+khai|tổ\s+ch
           r"sắp\s+xếp|huy\s+động|đề\s+xuất|thông\s+báo|phân\s+bổ|tiếp\s+nhận|sửa\s+đổi|tổng\s+kết|sơ\s+kết|"
           r"lãnh\s+đạo|đề\s+nghị|yêu\s+cầu|nắm|rà\s+soát|chấn\s+chỉnh|vận\s+động|làm\s+tốt|phát\s+huy|"
           r"tập\s+huấn|thống\s+kê|kịp\s+thời|phát\s+hành|đăng|dành|mở|đánh\s+giá|là|có\s+nhiệm\s+vụ|"
-          r"giúp|đảm\s+nhiệm|phụ\s+trách|tham\s+gia|cung\s+cấp|hỗ\s+trợ|duy\s+trì|nâng\s+cao|ưu\s+tiên|khảo\s+sát")
+          r"giúp|đảm\s+nhiệm|phụ\s+trách|tham\s+gia|xác\s+định|cung\s+cấp|hỗ\s+trợ|duy\s+trì|nâng\s+cao|ưu\s+tiên|khảo\s+sát")
 # A task given to a body's head ("Giám đốc Sở Xây dựng chủ trì …", "Chủ tịch UBND các huyện:")
 # is the body's task; the unit is kept as written and the registry reads the title off.
 _HEAD_TITLE = (r"(?:(?:Tổng\s+)?Giám\s+đốc|Chủ\s+tịch|Thủ\s+trưởng|Trưởng|Chánh|Cục\s+trưởng|Chi\s+cục\s+trưởng|"
@@ -230,8 +231,8 @@ _ORDER_WORD = r"(?:Giao|giao|Đề\s+nghị|đề\s+nghị|Yêu\s+cầu|yêu\s+c
 _ORDERED = re.compile(rf"(?:^|(?<=[.;:]\s)|(?<=,\s)(?=giao\s)){_ORDER_WORD}\s+(?P<units>(?:{_UNIT_START_HEADED}|{_UNIT_START_LOWER}).*?)"
                       rf"(?P<sep>\s*:|\s+(?=(?:{_VERBS})\b)|$)")
 _LEADING_UNIT = re.compile(rf"^(?:Đối\s+với\s+)?(?P<units>(?:{_UNIT_START_HEADED}|{_UNIT_START_LOWER})[^:.]*?)(?P<sep>\s*:|\s+(?=(?:{_VERBS})\b))")
-_SPLIT_UNITS = re.compile(rf"[,;]\s+(?={_UNIT_START_HEADED}\b)|\s+và\s+(?={_UNIT_START_HEADED}\b)")
-_SPEAKER = re.compile(r"^(?:đề\s+nghị|yêu\s+cầu|kính\s+đề\s+nghị|trân\s+trọng|thông\s+báo\s+(?:để|cho|đến)|báo\s+cáo\s+(?:UBND|Ủy|Uỷ|Chủ|Tỉnh|Ban))",
+_SPLIT_UNITS = re.compile(rf"[,;]\s+(?={_UNIT_START_HEADED}\b)|(?<!HĐND)(?<!nhân dân)\s+và\s+(?={_UNIT_START_HEADED}\b)")
+_SPEAKER = re.compile(r"^(?:đề\s+nghị|yêu\s+cầu|kính\s+|trân\s+trọng|thông\s+báo\s+(?:để|cho|đến)|báo\s+cáo\s+(?:UBND|Ủy|Uỷ|Chủ|Tỉnh|Ban))",
                       re.IGNORECASE)
 _DEADLINE_DATE = re.compile(r"(?:trước|chậm\s+nhất)\s+ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?",
                             re.IGNORECASE)
@@ -242,9 +243,13 @@ _BOILERPLATE = re.compile(r"^(?:nghiêm\s+túc\s+thực\s+hiện|thực\s+hiện
 # "… nghiêm túc thực hiện Chỉ thị này" closes a directive; it is no task either.
 _EXECUTES = re.compile(r"(?:^|\s)(?:chịu\s+trách\s+nhiệm\s+thi\s+hành|thi\s+hành\s+(?:Quyết\s+định|Chỉ\s+thị|Quy\s+định))\b|"
                        r"^(?:nghiêm\s+túc\s+)?thực\s+hiện\s+(?:nghiêm\s+(?:túc\s+)?)?(?:Chỉ\s+thị|Quyết\s+định|Công\s+điện|"
-                       r"Thông\s+báo|Công\s+văn)\s+này\W*$", re.IGNORECASE)
+                       r"Thông\s+báo|Công\s+văn)\s+này\W*$|"
+                       r"nghiêm\s+túc\s+thực\s+hiện\s+(?:Chỉ\s+thị|Quyết\s+định|Công\s+điện|Thông\s+báo|Công\s+văn|"
+                       r"Kế\s+hoạch|Kết\s+luận)\s+này\W*$", re.IGNORECASE)
 _GENERIC_UNIT = re.compile(rf"^(?:(?:{_HEAD_TITLE})?(?:các\s+cơ\s+quan|các\s+đơn\s+vị|cơ\s+quan|đơn\s+vị)|"
-                           r"(?:Thủ\s+trưởng|Chủ\s+tịch|Giám\s+đốc)\s*$)", re.IGNORECASE)
+                           r"(?:Thủ\s+trưởng|Chủ\s+tịch|Giám\s+đốc)\s*$|các\s+cấp\s+[ủu]ỷ?y?\s*$)", re.IGNORECASE)
+# "Sở Nội vụ đã phối hợp …" tells what was done; "Sở Nội vụ kính trình …" speaks: no task.
+_NOT_A_TASK_SUBJECT = re.compile(r"\s(?:đã|đang|kính)$")
 
 
 def _role(text: str) -> str:
@@ -326,12 +331,17 @@ def _items(body: str) -> list[tuple[str, list[str]]]:
         if not text or line.lstrip().startswith("|"):
             continue
         bullets = []
+        heading = text.endswith(":")
         for following in lines[index + 1:]:
             stripped = following.strip()
             if not stripped:
                 continue
             if re.match(r"^[-–+•]\s", stripped):
                 bullets.append(re.sub(r"^[-–+•]\s*", "", stripped).rstrip(" .;"))
+                continue
+            # "1. Sở Tài chính:" then its tasks as a)/b) items or plain paragraphs
+            if heading and not re.match(r"^(?:\d+(?:\.\d+)*[.)]|[IVX]+[.)]|PHỤ\s+LỤC|Nơi\s+nhận)", stripped):
+                bullets.append(re.sub(r"^[a-zđ][.)]\s*", "", stripped).rstrip(" .;"))
                 continue
             break
         items.append((text, bullets))
@@ -403,6 +413,8 @@ def find_assignments(body: str, registry: Registry | None = None) -> list[dict]:
         if not match:
             continue
         rest = text[match.end():].strip()
+        if _NOT_A_TASK_SUBJECT.search(match["units"].strip()):
+            continue
         units = _split_units(match["units"])
         if match["sep"].strip() == ":":
             if rest and _names_only(rest):
@@ -415,7 +427,7 @@ def find_assignments(body: str, registry: Registry | None = None) -> list[dict]:
         if (not units or not task or _BOILERPLATE.match(task) and len(task.split()) < 10 or _SPEAKER.match(rest)
                 or _EXECUTES.search(rest)):
             continue
-        role = _role(rest)
+        role = _role(rest or task)  # "Sở X:" then "Chủ trì, …" on the next lines
         for unit in units:
             add(unit, role, task, context)
     for unit, role, task, when in _table_assignments(body):

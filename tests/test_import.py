@@ -244,3 +244,37 @@ def test_a_report_named_with_a_descriptor_before_its_number_is_a_reference():
 
     found = find_references("Căn cứ Báo cáo thẩm định số 215/BC-STP ngày 02/10/2024 của Sở Tư pháp.", None)
     assert [(r["type"], r["number"]) for r in found] == [("Báo cáo", "215/BC-STP")]
+
+
+def test_youth_union_numbers_heads_of_phong_and_working_groups():
+    from vanban.importer.mentions import find_assignments, find_references
+
+    refs = find_references("Thực hiện Hướng dẫn số 38-HD/TWĐTN-PT ngày 05-3-2024 của Ban Bí thư Trung ương Đoàn.", None)
+    assert [r["number"] for r in refs] == ["38-HD/TWĐTN-PT"]
+    body = (
+        "1. Trưởng phòng Quản lý đô thị thành phố: chủ trì kiểm tra trật tự đô thị.\n\n"
+        "2. Đề nghị Hội Liên hiệp Phụ nữ thành phố, Thành đoàn Hạ Long tuyên truyền.\n\n"
+        "3. Trường hợp tách thửa đất ở mà phải chuyển mục đích thì thực hiện theo quy định.\n\n"
+        "Điều 2. Tổ công tác có nhiệm vụ rà soát, cấp căn cước cho công dân.\n"
+    )
+    found = {(a["unit"], a["role"]) for a in find_assignments(body)}
+    assert found == {("Trưởng phòng Quản lý đô thị thành phố", "chu_tri"),
+                     ("Hội Liên hiệp Phụ nữ thành phố", "thuc_hien"), ("Thành đoàn Hạ Long", "thuc_hien"),
+                     ("Tổ công tác", "thuc_hien")}
+
+
+def test_one_sentence_of_clauses_each_with_its_unit_and_a_task_table_by_executing_body():
+    from vanban.importer.mentions import find_assignments
+
+    body = (
+        "Điều 2. Giao Sở Văn hóa chủ trì, phối hợp với các địa phương hướng dẫn thực hiện; "
+        "Sở Tài chính bố trí kinh phí; UBND các huyện (cơ quan thường trực) tổ chức triển khai.\n\n"
+        "3. Phòng GDĐT các huyện; các trường THPT trực thuộc báo cáo kết quả trước ngày 20/01/2025.\n\n"
+        "| TT | Nội dung | Cơ quan thực hiện | Thời hạn |\n|---|---|---|---|\n"
+        "| 1 | Rà soát danh sách | Sở Y tế | Quý I |\n"
+        "| 2 | Gửi báo cáo kết quả về Sở Nội vụ | Sở Y tế | Trước ngày 31/12/2024 |\n"
+    )
+    found = {(a["unit"], a["role"]) for a in find_assignments(body)}
+    assert found == {("Sở Văn hóa", "chu_tri"), ("Sở Tài chính", "thuc_hien"), ("UBND các huyện", "thuc_hien"),
+                     ("Phòng GDĐT các huyện", "bao_cao"), ("Các trường THPT trực thuộc", "bao_cao"),
+                     ("Sở Y tế", "thuc_hien"), ("Sở Y tế", "bao_cao")}

@@ -23,7 +23,7 @@ from .text import clean_space, fold, loose_key, tone_key
 
 # A task given to a body's head ("Giám đốc Sở Xây dựng", "Chủ tịch UBND các huyện") is the
 # body's: such a name is looked up without the title when it is not in the registry as written.
-_HEAD_TITLE = re.compile(r"^(?:(?:Tổng\s+)?Giám\s+đốc|Chủ\s+tịch|Thủ\s+trưởng|Trưởng|Chánh|Cục\s+trưởng|"
+_HEAD_TITLE = re.compile(r"^(?:(?:Tổng\s+)?Giám\s+đốc|Chủ\s+tịch|Thủ\s+trưởng|Trưởng(?=\s+(?:phòng|ban)\s)|Trưởng|Chánh|Cục\s+trưởng|"
                          r"Chi\s+cục\s+trưởng|Viện\s+trưởng|Hiệu\s+trưởng|Bí\s+thư)\s+(?=\S)", re.IGNORECASE)
 
 

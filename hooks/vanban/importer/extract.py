@@ -398,8 +398,9 @@ class _Reader:
             signer["authority"] = authority
         if "name" in signer:
             self.fm["signer"] = signer
-        for entry in authority:  # "T/M BAN THƯỜNG VỤ" names the body that acted
-            if fold(entry).split(" ", 1)[-1].startswith("ban thuong vu") and self.system == "party":
+        for entry in authority:  # "T/M BAN THƯỜNG VỤ" names the body that acted ("T/L": its office signs)
+            if (re.match(r"^(?:T/M|TM\.)", entry, re.IGNORECASE) and self.system == "party"
+                    and fold(entry).split(" ", 1)[-1].startswith("ban thuong vu")):
                 committees = [b for b in getattr(self, "header_bodies", []) if _COMMITTEE.search(b)]
                 committee = committees[-1] if committees else None
                 if committee:

@@ -21,7 +21,7 @@ from ..text import clean_space
 _TYPE_WORDS = sorted({t.name for t in DOCUMENT_TYPES} | {"Văn bản", "Thông tư liên tịch"}, key=len, reverse=True)
 _TYPE_ALT = "|".join(re.escape(t) for t in _TYPE_WORDS)
 _UPPER = "A-ZĐÀ-Ỹ"
-_PARTY_NUMBER = rf"\d+\s*[-–—]\s*[{_UPPER}][\w{_UPPER}]*\s*/\s*[{_UPPER}][{_UPPER}0-9]*"
+_PARTY_NUMBER = rf"\d+\s*[-–—]\s*[{_UPPER}][\w{_UPPER}]*\s*/\s*[{_UPPER}][{_UPPER}0-9]*(?:-[{_UPPER}][{_UPPER}0-9]*)*"
 _STATE_PART = rf"[{_UPPER}][{_UPPER}0-9&]*[a-z]?(?![\w])"
 _STATE_NUMBER = rf"\d+\s*/\s*(?:\d{{4}}\s*/\s*)?{_STATE_PART}(?:[-–—]\s?{_STATE_PART})*"
 # A mention is found from its number (cheap to scan for: it starts with a digit), then the type
@@ -201,12 +201,13 @@ def _details(match: _Mention, text: str) -> dict:
 # -- assignments ------------------------------------------------------------------------------
 # A unit name starts with one of these words; generic addressees ("các cơ quan, đơn vị",
 # "Thủ trưởng …") are boilerplate, not assignments.
-_UNIT_START = (r"(?:[Cc]ác\s+trường\b|(?:[Cc]ác\s+)?(?:Sở|sở|UBND|Ủy\s+ban|Uỷ\s+ban|Ban|Văn\s+phòng|Phòng|Công\s+an|Bộ|Trung\s+tâm|"
-               r"Đài|Báo|Hội|Liên\s+đoàn|Thanh\s+tra|Cục|Chi\s+cục|Kho\s+bạc|Ngân\s+hàng|Bảo\s+hiểm|Viện|Trường|"
+_UNIT_START = (r"(?:[Cc]ác\s+trường\b|[Cc]ác\s+bệnh\s+viện\b|[Cc]ác\s+đoàn\b(?!\s+thể)|[Cc]ác\s+huyện,\s+thị,\s+thành\s+đoàn|(?:[Cc]ác\s+)?(?:Sở|sở|UBND|Ủy\s+ban|Uỷ\s+ban|Ban(?!\s+hành)|Văn\s+phòng|Phòng|Công\s+an|Bộ|Trung\s+tâm|"
+               r"Đài|Báo(?!\s+cáo)|Hội|Liên\s+đoàn|Thanh\s+tra|Cục|Chi\s+cục|Kho\s+bạc|Ngân\s+hàng|Bảo\s+hiểm|Viện|Trường(?!\s+hợp)|"
                r"Bệnh\s+viện|Đảng\s+[ủu]ỷ?y?|Huyện\s+[ủu]ỷ?y?|Thành\s+[ủu]ỷ?y?|Thị\s+[ủu]ỷ?y?|Tỉnh\s+[ủu]ỷ?y?|"
                r"Mặt\s+trận|Đoàn|Liên\s+minh|Hải\s+quan|Điện\s+lực|Bưu\s+điện|Đồn|Bộ\s+Chỉ\s+huy|Hội\s+đồng|"
                r"Thường\s+trực|tổ\s+chức\s+cơ\s+sở|[Cc]hi\s+bộ|sở,\s+ngành|Cấp\s+[ủu]ỷ?y?|Hiệp\s+hội|Đảng\s+đoàn|"
-               r"Chi\s+nhánh|[Cc]hủ\s+đầu\s+tư|chi,\s+đảng\s+bộ))")
+               r"Chi\s+nhánh|[Cc]hủ\s+đầu\s+tư|chi,\s+đảng\s+bộ|(?:Thành|Tỉnh|Huyện|Thị)\s+đoàn|"
+               r"Tổ\s+(?:công\s+tác|giúp\s+việc|chuyên\s+viên|kiểm\s+tra)|Công\s+đoàn))")
 # Lower-case words that begin a unit only at the start of a list ("các huyện uỷ, thị uỷ, …"),
 # never a new unit inside one.
 _UNIT_START_LOWER = (r"(?:[Cc]ác\s+)?(?:huyện\s+[ủu]ỷ?y?|thị\s+[ủu]ỷ?y?|thành\s+[ủu]ỷ?y?|đảng\s+[ủu]ỷ?y?|"
@@ -220,13 +221,13 @@ _VERBS = (r"chủ\s+trì|phối\s+hợp|thực\s+hiện|triển\s+khai|tổ\s+ch
           r"sắp\s+xếp|huy\s+động|đề\s+xuất|thông\s+báo|phân\s+bổ|tiếp\s+nhận|sửa\s+đổi|tổng\s+kết|sơ\s+kết|"
           r"lãnh\s+đạo|đề\s+nghị|yêu\s+cầu|nắm|rà\s+soát|chấn\s+chỉnh|vận\s+động|làm\s+tốt|phát\s+huy|"
           r"tập\s+huấn|thống\s+kê|kịp\s+thời|phát\s+hành|đăng|dành|mở|đánh\s+giá|là|có\s+nhiệm\s+vụ|"
-          r"giúp|đảm\s+nhiệm|phụ\s+trách|tham\s+gia|xác\s+định|cung\s+cấp|hỗ\s+trợ|duy\s+trì|nâng\s+cao|ưu\s+tiên|khảo\s+sát")
+          r"giúp|đảm\s+nhiệm|phụ\s+trách|tham\s+gia|xác\s+định|cụ\s+thể\s+ho[áà]|cung\s+cấp|hỗ\s+trợ|duy\s+trì|nâng\s+cao|ưu\s+tiên|khảo\s+sát")
 # A task given to a body's head ("Giám đốc Sở Xây dựng chủ trì …", "Chủ tịch UBND các huyện:")
 # is the body's task; the unit is kept as written and the registry reads the title off.
 _HEAD_TITLE = (r"(?:(?:Tổng\s+)?Giám\s+đốc|Chủ\s+tịch|Thủ\s+trưởng|Trưởng|Chánh|Cục\s+trưởng|Chi\s+cục\s+trưởng|"
                r"Viện\s+trưởng|Hiệu\s+trưởng|Bí\s+thư)\s+(?:các\s+)?")
-_UNIT_START_HEADED = rf"(?:{_HEAD_TITLE})?(?:{_UNIT_START})"
-_ITEM_LEADER = re.compile(r"^\s*(?:[-–+•*]\s+|\d+(?:\.\d+)*[.)]\s+|[a-zđ][.)]\s+|[IVX]+[.)]\s+)*")
+_UNIT_START_HEADED = rf"(?:(?:{_HEAD_TITLE})?(?:{_UNIT_START})|Trưởng\s+(?:phòng|ban)\s+(?=[A-ZĐ]))"
+_ITEM_LEADER = re.compile(r"^\s*(?:Điều\s+\d+[.:]\s+|[-–+•*]\s+|\d+(?:\.\d+)*[.)]\s+|[a-zđ][.)]\s+|[IVX]+[.)]\s+)*")
 _ORDER_WORD = r"(?:Giao|giao|Đề\s+nghị|đề\s+nghị|Yêu\s+cầu|yêu\s+cầu)"
 _ORDERED = re.compile(rf"(?:^|(?<=[.;:]\s)|(?<=,\s)(?=giao\s)){_ORDER_WORD}\s+(?P<units>(?:{_UNIT_START_HEADED}|{_UNIT_START_LOWER}).*?)"
                       rf"(?P<sep>\s*:|\s+(?=(?:{_VERBS})\b)|$)")
@@ -359,15 +360,19 @@ def _table_assignments(body: str) -> list[tuple[str, str, str, str]]:
         if all(re.fullmatch(r":?-{3,}:?", c) for c in cells if c):
             continue
         lowered = [c.lower() for c in cells]
-        if any("chủ trì" in c for c in lowered) and not any(re.search(r"\d", c) for c in cells[:1]):
+        if (any("chủ trì" in c or re.search(r"(?:cơ quan|đơn vị) thực hiện", c) for c in lowered)
+                and not any(re.search(r"\d", c) for c in cells[:1])):
             header = lowered
             continue
         if header is None or len(cells) != len(header):
             continue
         task = next((cells[i] for i, h in enumerate(header) if "nhiệm vụ" in h or "nội dung" in h), "")
         when = next((cells[i] for i, h in enumerate(header) if "thời" in h), "")
+        reports = bool(re.match(r"^(?:gửi\s+)?báo\s+cáo", task, re.IGNORECASE))
         for i, h in enumerate(header):
-            role = "chu_tri" if "chủ trì" in h else "phoi_hop" if "phối hợp" in h else None
+            role = ("chu_tri" if "chủ trì" in h else "phoi_hop" if "phối hợp" in h
+                    else ("bao_cao" if reports else "thuc_hien") if re.search(r"(?:cơ quan|đơn vị) thực hiện", h)
+                    else None)
             if role:
                 for unit in re.split(r"\s*;\s*|,\s+(?=[A-ZĐÀ-Ỹ])", cells[i]):
                     unit = unit.strip()
@@ -383,6 +388,30 @@ def _names_only(text: str) -> bool:
     """"Giám đốc các Sở: Tài chính, Y tế, Công Thương;" lists who is addressed, not a task."""
     parts = [p for p in re.split(r"[,;]", text.strip(" .;")) if p.strip()]
     return len(parts) > 1 and all(len(p.split()) <= 8 for p in parts) and not _VERB.search(text)
+
+
+_PARENTHESIS = re.compile(r"\s*\([^()]{0,200}\)")
+_NEXT_UNIT_CLAUSE = re.compile(rf";\s+(?=(?:{_UNIT_START_HEADED}))")
+
+
+def _has_own_task(clause: str) -> bool:
+    match = _ORDERED.search(clause) or _LEADING_UNIT.match(clause)
+    return bool(match and clause[match.end():].strip())
+
+
+def _clauses(items: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
+    """Split "Giao Sở A chủ trì …; Sở Tài chính bố trí …; UBND các huyện …" into one item per
+    clause when every later clause names its own unit and verb (units listed with ";" before
+    one shared task stay together); drop "(cơ quan thường trực …)" after a unit's name."""
+    out = []
+    for text, bullets in items:
+        text = _PARENTHESIS.sub("", text)
+        parts = _NEXT_UNIT_CLAUSE.split(text)
+        if len(parts) > 1 and all(_has_own_task(part) for part in parts):
+            out += [(part, bullets if index == len(parts) - 1 else []) for index, part in enumerate(parts)]
+        else:
+            out.append((text, bullets))
+    return out
 
 
 def find_assignments(body: str, registry: Registry | None = None) -> list[dict]:
@@ -408,7 +437,7 @@ def find_assignments(body: str, registry: Registry | None = None) -> list[dict]:
             item["deadline"] = deadline
         results.append(item)
 
-    for text, bullets in _items(body):
+    for text, bullets in _clauses(_items(body)):
         match = _ORDERED.search(text) or _LEADING_UNIT.match(text)
         if not match:
             continue

@@ -61,25 +61,16 @@ def on_config(config):
     sources = Sources.at(root, config.extra.get("records_dir", "records"),
                          config.extra.get("registry_file", "records/registry.yml"))
     _state["previous"] = _state.get("catalogue")
-    _state["registry_stamp"], previous_stamp = _stamp(sources.registry_file), _state.get("registry_stamp")
     collector.release()  # the previous build's catalogue may be garbage now
     catalogue = build_catalogue(sources, cache=_state["cache"])
     collector.settle()
-    _state["incremental"] = _incremental_scope(catalogue, previous_stamp == _state["registry_stamp"])
+    _state["incremental"] = _incremental_scope(catalogue, not _state["cache"].registry_reloaded)
     for problem in catalogue.problems:
         (log.error if problem.is_error else log.warning)(problem.format())
     _state["catalogue"] = catalogue
     _state["renderer"] = SiteRenderer(catalogue, urls.Linker(config.use_directory_urls))
     config.mdx_configs.setdefault("toc", {})["slugify"] = toc_slugify
     return config
-
-
-def _stamp(path: Path) -> tuple[int, int] | None:
-    try:
-        stat = path.stat()
-        return stat.st_mtime_ns, stat.st_size
-    except OSError:
-        return None
 
 
 def _incremental_scope(catalogue, registry_unchanged: bool) -> set[tuple] | None:

@@ -47,6 +47,7 @@ def test_unchanged_files_are_not_read_again(tmp_path, monkeypatch):
     assert cache.changed == {"records/2023/a.md"}
     assert any(e.record.subject == "V/v bản đã sửa" for e in catalogue.records.values())
     assert catalogue.registry is first.registry  # its memoised name lookups are kept
+    assert not cache.registry_reloaded  # so mkdocs serve --dirty may rebuild incrementally
 
 
 def test_an_edited_registry_is_read_again_and_revalidates_every_record(tmp_path, monkeypatch):
@@ -61,6 +62,7 @@ def test_an_edited_registry_is_read_again_and_revalidates_every_record(tmp_path,
     collection.set_registry(registry)
     _touch_later(sources.registry_file)
     after = build_catalogue(sources, cache=cache)
+    assert cache.registry_reloaded  # every page may change: serve rebuilds everything
     assert "so-moi" in after.registry.organisations
     assert reads == ["a.md"]
 

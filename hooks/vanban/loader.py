@@ -18,7 +18,7 @@ from pathlib import Path
 import frontmatter
 import yaml
 
-from .problems import ProblemLog
+from .problems import ProblemLog, source_path
 from .text import nfc
 
 MAX_RECORD_BYTES = 1_000_000
@@ -232,7 +232,7 @@ def load_record_text(text: str, path: str, log: ProblemLog, mtime_ns: int = 0) -
 
 def load_record_file(file: Path, root: Path, log: ProblemLog) -> RawRecord | None:
     """Read and parse one record file; ``path`` in problems is relative to ``root``."""
-    path = file.relative_to(root).as_posix() if file.is_relative_to(root) else file.as_posix()
+    path = source_path(file, root)
     try:
         stat = file.stat()
         if stat.st_size > MAX_RECORD_BYTES:

@@ -8,6 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from pathlib import Path
+
+
+def source_path(file: Path, root: Path) -> str:
+    """How problems (and the record cache) name a file: relative to the repository root."""
+    return file.relative_to(root).as_posix() if file.is_relative_to(root) else file.as_posix()
 
 
 class Level(str, Enum):

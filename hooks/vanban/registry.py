@@ -18,18 +18,20 @@ from pathlib import Path
 import yaml
 
 from .dates import PartialDate
-from .problems import ProblemLog
+from .problems import ProblemLog, source_path
 from .text import clean_space, fold, loose_key, tone_key
 
 # A task given to a body's head ("Giám đốc Sở Xây dựng", "Chủ tịch UBND các huyện") is the
 # body's: such a name is looked up without the title when it is not in the registry as written.
-_HEAD_TITLE = re.compile(r"^(?:(?:Tổng\s+)?Giám\s+đốc|Chủ\s+tịch|Thủ\s+trưởng|Trưởng(?=\s+(?:phòng|ban)\s)|Trưởng|Chánh|Cục\s+trưởng|"
-                         r"Chi\s+cục\s+trưởng|Viện\s+trưởng|Hiệu\s+trưởng|Bí\s+thư)\s+(?=\S)", re.IGNORECASE)
+# The importer recognises the same titles at the start of a task.
+HEAD_TITLE = (r"(?:(?:Tổng\s+)?Giám\s+đốc|Chủ\s+tịch|Thủ\s+trưởng|Trưởng|Chánh|Cục\s+trưởng|Chi\s+cục\s+trưởng|"
+              r"Viện\s+trưởng|Hiệu\s+trưởng|Bí\s+thư)")
+_HEAD_TITLE_PREFIX = re.compile(rf"^{HEAD_TITLE}\s+(?=\S)", re.IGNORECASE)
 
 
 def without_head_title(name: str) -> str | None:
     """"Giám đốc Sở Nội vụ" → "Sở Nội vụ"; ``None`` when the name starts with no such title."""
-    match = _HEAD_TITLE.match(name)
+    match = _HEAD_TITLE_PREFIX.match(name)
     return name[match.end():] if match else None
 
 
@@ -297,7 +299,7 @@ def _disjoint_in_time(entries: list) -> bool:
 
 def load_registry(file: Path, root: Path, log: ProblemLog) -> Registry:
     """Read the registry YAML file; a missing or broken file is an error, not a crash."""
-    path = file.relative_to(root).as_posix() if file.is_relative_to(root) else file.as_posix()
+    path = source_path(file, root)
     try:
         data = yaml.load(file.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except FileNotFoundError:

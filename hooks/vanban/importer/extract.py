@@ -93,9 +93,11 @@ def _clean_item(text: str) -> str:
     return text.rstrip(" ;,.").strip()
 
 
-def _parse_place_date(text: str) -> tuple[str, PartialDate] | None:
+def _parse_place_date(text: str, whole_line: bool = False) -> tuple[str, PartialDate] | None:
+    """(place, date) of a "Nghệ An, ngày 16 tháng 02 năm 2023" line; with ``whole_line``, only
+    when nothing but punctuation follows it."""
     match = _PLACE_DATE.search(text)
-    if not match:
+    if not match or (whole_line and text[match.end():].strip(" .*")):
         return None
     if match["y"]:
         year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
@@ -250,8 +252,7 @@ class _Reader:
             line = self.lines[index]
             if _KINH_GUI.match(line) or (index >= body_start and _BODY_START.match(line)):
                 break
-            match = _PLACE_DATE.match(line)
-            found = _parse_place_date(line) if match and not line[match.end():].strip(" .*") else None
+            found = _parse_place_date(line, whole_line=True)
             if found:
                 self.fm["place"], date = found
                 self.fm["date"] = date.iso()

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ..numbers import DOCUMENT_TYPES, normalise_number, number_key
-from ..registry import Registry
+from ..registry import HEAD_TITLE, Registry
 from ..text import clean_space
 
 _TYPE_WORDS = sorted({t.name for t in DOCUMENT_TYPES} | {"Văn bản", "Thông tư liên tịch"}, key=len, reverse=True)
@@ -224,8 +224,7 @@ _VERBS = (r"chủ\s+trì|phối\s+hợp|thực\s+hiện|triển\s+khai|tổ\s+ch
           r"giúp|đảm\s+nhiệm|phụ\s+trách|tham\s+gia|xác\s+định|cụ\s+thể\s+ho[áà]|cung\s+cấp|hỗ\s+trợ|duy\s+trì|nâng\s+cao|ưu\s+tiên|khảo\s+sát")
 # A task given to a body's head ("Giám đốc Sở Xây dựng chủ trì …", "Chủ tịch UBND các huyện:")
 # is the body's task; the unit is kept as written and the registry reads the title off.
-_HEAD_TITLE = (r"(?:(?:Tổng\s+)?Giám\s+đốc|Chủ\s+tịch|Thủ\s+trưởng|Trưởng|Chánh|Cục\s+trưởng|Chi\s+cục\s+trưởng|"
-               r"Viện\s+trưởng|Hiệu\s+trưởng|Bí\s+thư)\s+(?:các\s+)?")
+_HEAD_TITLE = rf"{HEAD_TITLE}\s+(?:các\s+)?"
 _UNIT_START_HEADED = rf"(?:(?:{_HEAD_TITLE})?(?:{_UNIT_START})|Trưởng\s+(?:phòng|ban)\s+(?=[A-ZĐ]))"
 _ITEM_LEADER = re.compile(r"^\s*(?:Điều\s+\d+[.:]\s+|[-–+•*]\s+|\d+(?:\.\d+)*[.)]\s+|[a-zđ][.)]\s+|[IVX]+[.)]\s+)*")
 _ORDER_WORD = r"(?:Giao|giao|Đề\s+nghị|đề\s+nghị|Yêu\s+cầu|yêu\s+cầu)"

@@ -37,6 +37,12 @@ def without_head_title(name: str) -> str | None:
 
 _ID_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-")
 
+SUGGEST_CUTOFF = 0.75
+"""Similarity (difflib ratio of the ASCII folds) a registered name needs to be suggested."""
+SUGGEST_MEMO_SIZE = 4096
+"""Names whose suggestion is remembered: an unregistered unit is usually named in many records,
+and each suggestion compares against every registered label (~1–2 ms at a few hundred units)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Organisation:
@@ -102,6 +108,9 @@ class Registry:
     _by_fold: dict[str, list[str]] = field(default_factory=dict)
     _local: dict[str, list[str]] = field(default_factory=dict)
     _found: dict[tuple[str, str | None], list] = field(default_factory=dict)
+    _labels: dict[str, str] | None = None  # folded label → label, built on the first suggestion
+    _labels_by_length: dict[int, list[str]] = field(default_factory=dict)
+    _suggested: dict[str, str | None] = field(default_factory=dict)
 
     def issuer_codes(self) -> frozenset[str]:
         """Codes bodies put in their document symbols (ASCII-folded): "ubnd", "snv", "ttr" …"""
@@ -126,6 +135,8 @@ class Registry:
 
     def add(self, entry: Entry) -> None:
         self._found.clear()
+        self._labels, self._labels_by_length = None, {}
+        self._suggested.clear()
         if isinstance(entry, Group):
             self.groups[entry.id] = entry
         else:
@@ -180,13 +191,43 @@ class Registry:
         return (found[0] if len(found) == 1 else None), found
 
     def suggest(self, name: str) -> str | None:
-        """The nearest known name, for "did you mean …?" in warnings."""
-        labels: dict[str, str] = {}
-        for entry in [*self.organisations.values(), *self.groups.values()]:
-            for label in (entry.name, *entry.aliases):
-                labels.setdefault(fold(label), label)
-        near = difflib.get_close_matches(fold(name), list(labels), n=1, cutoff=0.75)
-        return labels[near[0]] if near else None
+        """The nearest known name, for "did you mean …?" in warnings.
+
+        Memoised per folded name (bounded), because thousands of records may name the same
+        unregistered unit. The answer is that of ``difflib.get_close_matches`` over every label;
+        only labels whose length alone rules them out (difflib's own ``real_quick_ratio``
+        bound) are skipped, which does not change the answer.
+        """
+        key = fold(name)
+        if key in self._suggested:
+            return self._suggested[key]
+        labels = self._suggest_labels()
+        # ratio = 2·matches / (len(a) + len(b)) ≤ 2·min / (len(a) + len(b)), so a label can only
+        # reach the cutoff when its length lies in [n·c / (2 − c), n·(2 − c) / c].
+        size, cutoff = len(key), SUGGEST_CUTOFF
+        low, high = size * cutoff / (2 - cutoff), size * (2 - cutoff) / cutoff
+        possible = [label for length, group in self._labels_by_length.items() if low - 1e-9 <= length <= high + 1e-9
+                    for label in group]
+        near = difflib.get_close_matches(key, possible, n=1, cutoff=cutoff)
+        answer = labels[near[0]] if near else None
+        if len(self._suggested) >= SUGGEST_MEMO_SIZE:
+            del self._suggested[next(iter(self._suggested))]  # the oldest
+        self._suggested[key] = answer
+        return answer
+
+    def _suggest_labels(self) -> dict[str, str]:
+        """Folded label → label of every entry's name and aliases (the first label wins a fold
+        shared by several), with the folds grouped by length; rebuilt after ``add``."""
+        if self._labels is None:
+            labels: dict[str, str] = {}
+            for entry in [*self.organisations.values(), *self.groups.values()]:
+                for label in (entry.name, *entry.aliases):
+                    labels.setdefault(fold(label), label)
+            by_length: dict[int, list[str]] = {}
+            for folded in labels:
+                by_length.setdefault(len(folded), []).append(folded)
+            self._labels, self._labels_by_length = labels, by_length
+        return self._labels
 
     def members_on(self, group: Group, date: PartialDate | None) -> list[Organisation]:
         """Members of ``group`` that existed on ``date``."""

@@ -15,16 +15,18 @@ from __future__ import annotations
 
 import functools
 import logging
+from html import escape
 import time
 from pathlib import Path
 
+from markupsafe import escape as markup_escape
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import Files
 
 from vanban import buildinfo, collector, urls
-from vanban.mkdocs_files import ContentMemory, HtmlStash
+from vanban.mkdocs_files import ContentMemory, HtmlStash, theme_script_hashes
 from vanban.pipeline import RecordCache, Sources, build_catalogue
-from vanban.render import search
+from vanban.render import csp, search
 from vanban.render.data import CATALOG_FILE, SCHEMA_FILE, catalog_json, redirect_stubs, schema_json
 from vanban.render.pages import SiteRenderer, related
 from vanban.report import summary_lines
@@ -113,7 +115,7 @@ def _add_generated_files(files: Files, config) -> Files:
             files.remove(file)
             file = memory.file(config, file.src_uri, text.replace(HOME_MARKER, renderer.home_summary(file.src_uri)))
             files.append(file)
-        file.edit_uri = f"docs/{file.src_uri}"
+        file.edit_uri = urls.path_for_link(f"docs/{file.src_uri}")
     counts: dict[str, int] = {}
     generated: set[str] = _state["generated"]
     generated.clear()
@@ -126,11 +128,13 @@ def _add_generated_files(files: Files, config) -> Files:
     for page in renderer.pages(scope):
         generated.add(page.src_uri)
         file = memory.file(config, page.src_uri, page.markdown)
-        file.edit_uri = page.source_path
+        file.edit_uri = urls.path_for_link(page.source_path) if page.source_path else None
         files.append(file)
         section = page.src_uri.split("/", 1)[0]
         counts[section] = counts.get(section, 0) + 1
     _state["page_counts"] = counts
+    for problem in renderer.problems:
+        (log.error if problem.is_error else log.warning)(problem.format())
     info = buildinfo.current(Path(config.config_file_path).parent)
     files.append(memory.file(config, urls.BUILD_INFO, renderer.build_info_page(info).markdown))
     if scope is not None:
@@ -148,8 +152,18 @@ def _add_generated_files(files: Files, config) -> Files:
     return files
 
 
+def on_env(env, config, files):
+    """The Content-Security-Policy, with the hashes of the theme's inline scripts."""
+    _state["script_hashes"] = theme_script_hashes(env, config)
+    config.extra["csp"] = csp.policy(_state["script_hashes"])
+    return env
+
+
 @_timed
 def on_page_markdown(markdown: str, page, config, files) -> str:
+    # Material prints the title into <title> and the header as HTML: hand it HTML.
+    if isinstance(page.meta.get("title"), str):
+        page.meta["title"] = escape(page.meta["title"])
     if page.file.src_uri in _state["generated"]:
         return _state["stash"].stash(page.file.src_uri, markdown)
     return markdown
@@ -161,12 +175,40 @@ def on_page_content(html: str, page, config, files) -> str:
 
 
 @_timed
+def on_post_page(output: str, page, config) -> str:
+    return _narrow_policy(output, page.file.src_uri, config)
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    return _narrow_policy(output, template_name, config)  # 404.html, sitemap
+
+
+def _narrow_policy(output: str, name: str, config) -> str:
+    """Narrow the policy to the inline scripts this page has, and refuse to publish one the
+    theme did not write (the browser would block it anyway)."""
+    allowed = _state.get("script_hashes", set())
+    present = set()
+    for body in csp.inline_scripts(output):
+        digest = csp.script_hash(body)
+        if digest in allowed:
+            present.add(digest)
+        else:
+            log.error(f"Kho văn bản: {name}: thẻ script nội tuyến không được phép "
+                      f"(inline script not allowed by the Content-Security-Policy): {body[:60]!r}")
+            _state["unsafe_pages"] = _state.get("unsafe_pages", 0) + 1
+    full = str(markup_escape(config.extra.get("csp", "")))  # as the template's `| e` wrote it
+    return output.replace(full, str(markup_escape(csp.policy(present))), 1) if full else output
+
+
+@_timed
 def on_post_build(config) -> None:
     catalogue = _state["catalogue"]
     for line in summary_lines(catalogue, _state.get("page_counts", {})):
         log.info(line)
     log.info(f"Kho văn bản: {_state['seconds']:.2f} s trong hooks (time in hooks)")
-    errors = catalogue.problems.errors
+    errors = catalogue.problems.errors + _state["renderer"].problems.errors
+    if _state.pop("unsafe_pages", 0) and _state.get("command") != "serve":
+        raise Abort("Kho văn bản: trang có script nội tuyến không được phép (pages with disallowed inline scripts)")
     if errors and _state.get("command") != "serve":
         raise Abort(f"Kho văn bản: {len(errors)} lỗi trong bản ghi; bản ghi lỗi không được đăng "
                     f"({len(errors)} record error(s); broken records were not published)")

@@ -70,3 +70,31 @@ class HtmlStash:
         if not blocks:
             return html
         return _PLACEHOLDER.sub(lambda m: blocks[int(m.group(1))], html)
+
+
+THEME_SCRIPT_PARTIALS = ("partials/javascripts/base.html", "partials/javascripts/content.html")
+"""Material's partials that write inline scripts into every page."""
+
+
+def theme_script_hashes(env, config, max_depth: int = 12) -> set[str]:
+    """CSP hashes of the theme's inline scripts, for every ``base_url`` a page can have.
+
+    The scripts embed the page's relative root (``..``, ``../..``), so each depth gives its own
+    hash; the 404 page uses the site's absolute path. Rendering Material's own partials (rather
+    than copying their text) keeps the hashes right when Material is upgraded.
+    """
+    from urllib.parse import urlsplit
+
+    from .render.csp import inline_scripts, script_hash
+
+    bases = [".", *("/".join([".."] * depth) for depth in range(1, max_depth + 1))]
+    site_path = urlsplit(config.site_url or "/").path
+    bases += ["/", site_path, site_path.rstrip("/")]
+    features = config.theme.get("features") or []
+    hashes: set[str] = set()
+    for name in THEME_SCRIPT_PARTIALS:
+        template = env.get_template(name)
+        for base in bases:
+            html = template.render(config=config, base_url=base, features=features)
+            hashes.update(script_hash(body) for body in inline_scripts(html))
+    return hashes

@@ -11,6 +11,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 from functools import lru_cache
+from urllib.parse import quote
 
 RECORDS = "van-ban"
 ISSUERS = "co-quan"
@@ -18,6 +19,12 @@ DIRECTIVES = "dan-chieu"
 UNITS = "don-vi"
 TYPES = "loai"
 YEARS = "nam"
+
+
+def path_for_link(path: str) -> str:
+    """A repository path as a URL path: every segment percent-encoded, so a file name holding
+    ``"``, ``<``, ``#``, ``?`` or spaces (git allows them) stays one well-formed link."""
+    return quote(path, safe="/")
 
 
 def record_page(record_id: str) -> str:

@@ -8,8 +8,15 @@
 (function () {
   "use strict";
 
-  var script = document.currentScript;
-  var ROOT = script ? script.src.replace(/assets\/javascripts\/vb-search\.js(\?.*)?$/, "") : "";
+  /* The site root comes from an attribute the theme template writes, never from
+     document.currentScript or other named globals a page element could clobber. */
+  var ROOT = siteRoot();
+  function siteRoot() {
+    var holder = document.querySelector("header [data-vb-root]");
+    var base = holder ? holder.getAttribute("data-vb-root") || "." : ".";
+    if (base.charAt(base.length - 1) !== "/") base += "/";
+    return new URL(base, window.location.href).href;
+  }
   var TONES = /[\u0300\u0301\u0303\u0309\u0323]/;
   var TONE_DIGIT = { "\u0300": "2", "\u0301": "1", "\u0303": "4", "\u0309": "3", "\u0323": "5" };
   var MAX_RESULTS = 20;
@@ -162,31 +169,42 @@
   }
 
   /* -- user interface (Material's markup and classes) ------------------------------------ */
-  function escapeHtml(text) {
-    return String(text).replace(/[&<>"']/g, function (c) {
-      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;" }[c];
-    });
-  }
   var KIND = { record: "", issuer: "Cơ quan ban hành", unit: "Đơn vị", directive: "Văn bản được dẫn chiếu",
                page: "Trang hướng dẫn" };
+  /* Results are built with DOM APIs and textContent: index data is never parsed as HTML. */
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+  function safeHref(path) {
+    var url = new URL(path, ROOT);
+    return url.href.indexOf(ROOT) === 0 ? url.href : ROOT;
+  }
+  function resultItem(r) {
+    var facts = r[2] === "record" ? [r[3], r[4], r[5], r[6]] : [KIND[r[2]], r[4], r[5], r[6]];
+    var item = element("li", "md-search-result__item");
+    var link = element("a", "md-search-result__link");
+    link.href = safeHref(r[0]);
+    link.tabIndex = -1;
+    var article = element("article", "md-search-result__article md-typeset");
+    article.appendChild(element("h1", "", r[1]));
+    article.appendChild(element("p", "vb-search-facts", facts.filter(Boolean).join(" · ")));
+    if (r[7]) article.appendChild(element("p", "md-search-result__teaser", r[7]));
+    link.appendChild(article);
+    item.appendChild(link);
+    return item;
+  }
   function render(result, list, meta, query) {
+    list.replaceChildren();
     if (!query.trim()) {
       meta.textContent = "Gõ từ cần tìm, có dấu hay không dấu, hoặc số, ký hiệu văn bản";
-      list.innerHTML = "";
       return;
     }
     meta.textContent = result.total === 0 ? "Không tìm thấy kết quả phù hợp"
       : result.total === 1 ? "1 kết quả phù hợp" : result.total.toLocaleString("vi-VN") + " kết quả phù hợp";
-    list.innerHTML = result.rows.map(function (item) {
-      var r = item.row;
-      var facts = r[2] === "record" ? [r[3], r[4], r[5], r[6]] : [KIND[r[2]], r[4], r[5], r[6]];
-      facts = facts.filter(Boolean).map(escapeHtml).join(" · ");
-      return '<li class="md-search-result__item"><a href="' + escapeHtml(ROOT + r[0]) +
-        '" class="md-search-result__link" tabindex="-1"><article class="md-search-result__article' +
-        ' md-typeset"><h1>' + escapeHtml(r[1]) + '</h1><p class="vb-search-facts">' + facts + "</p>" +
-        (r[7] ? '<p class="md-search-result__teaser">' + escapeHtml(r[7]) + "</p>" : "") +
-        "</article></a></li>";
-    }).join("");
+    result.rows.forEach(function (item) { list.appendChild(resultItem(item.row)); });
   }
 
   function setup() {

@@ -13,6 +13,8 @@ from .. import urls
 from ..catalogue import Catalogue, CatalogueRecord, Directive, Task, Unit
 from ..schema import RELATIONS, RELATIONS_INVERSE, ROLES
 from ..text import slugify
+from ..problems import ProblemLog
+from .body import render_body
 from .listing import Container, Item, paginate
 from .markup import bullet_list, definition_list, esc, front_matter, html_block, link, md_text, table
 
@@ -45,6 +47,8 @@ class SiteRenderer:
         self.linker = linker
         self.types = _group_by(catalogue.records.values(), lambda e: e.record.type)
         self.years = _group_by(catalogue.records.values(), lambda e: e.record.date.year)
+        self.problems = ProblemLog()
+        """Problems found while rendering (a body the Markdown renderer could not handle)."""
         self._items: dict[tuple[str, int, bool], str] = {}
         self._rows: dict[tuple, str] = {}
         self._type_order = {t: i for i, t in enumerate(sorted(self.types, key=lambda t: (-len(self.types[t]), t)))}
@@ -117,7 +121,13 @@ class SiteRenderer:
         parts.append(html_block(self._meta_panel(here, entry)))
         parts.append("\n## Toàn văn\n")
         if record.has_text:
-            parts.append("\n" + record.body.strip("\n") + "\n")
+            body, failure = render_body(record.body)
+            if failure:
+                self.problems.warning(record.path, "body",
+                                      f"không dựng được toàn văn ({failure}); trang hiện văn bản thô",
+                                      f"the body could not be rendered ({failure}); shown as plain text",
+                                      None)
+            parts.append(html_block(f'<div class="vb-body">{body}</div>'))
         else:
             parts.append(html_block('<p class="vb-notice vb-no-text">Toàn văn của văn bản này chưa có trong '
                                     "kho; trang chỉ ghi những thông tin đã biết.</p>"))

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
+import stat as stat_kind
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,11 +50,6 @@ def _construct_mapping(self, node, deep=False):
 
 _NoDatesLoader.duplicate_keys = False
 _NoDatesLoader.construct_mapping = _construct_mapping
-
-
-class _AliasFound(Exception):
-    def __init__(self, line: int) -> None:
-        self.line = line
 
 
 @dataclass(slots=True)
@@ -104,34 +101,64 @@ def _guess_encoding(data: bytes) -> str:
 
 
 def _walk(node: yaml.Node, prefix: str, offset: int, lines: dict[str, int], log: ProblemLog,
-          path: str, seen: set[int] | None = None) -> None:
+          path: str) -> None:
     """Record the line of every key and list item; report duplicate keys (YAML keeps the last).
 
-    A node met twice is a YAML alias (``*name``): refused before anything is constructed, so an
-    alias bomb never expands.
+    Only ever called on text that ``structure_problem`` passed: no aliases, bounded depth.
     """
-    seen = set() if seen is None else seen
-    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
-        if id(node) in seen:
-            raise _AliasFound(node.start_mark.line + 1 + offset)
-        seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
+        keys: set[str] = set()
         for key_node, value_node in node.value:
             key = str(key_node.value)
             child = f"{prefix}.{key}" if prefix else key
             line = key_node.start_mark.line + 1 + offset
-            if key in seen:
-                log.error(path, child, f"khoá “{key}” xuất hiện hai lần",
-                          f"duplicate key '{key}'", line)
-            seen.add(key)
+            if key in keys:
+                log.error(path, child, f"khoá “{key}” xuất hiện hai lần; chỉ được ghi một lần "
+                          "(không rõ giá trị nào đúng)", f"duplicate key '{key}'; write it once (which "
+                          "value is meant is unclear)", line)
+            keys.add(key)
             lines[child] = line
-            _walk(value_node, child, offset, lines, log, path, seen)
+            _walk(value_node, child, offset, lines, log, path)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             child = f"{prefix}[{index}]"
             lines[child] = item.start_mark.line + 1 + offset
-            _walk(item, child, offset, lines, log, path, seen)
+            _walk(item, child, offset, lines, log, path)
+
+
+MAX_DEPTH = 12
+"""Deepest nesting of lists and mappings a front-matter may have (a record needs 3)."""
+
+_INDENT = re.compile(r"^ {%d,}\S" % (2 * MAX_DEPTH), re.MULTILINE)
+
+
+def structure_problem(yaml_text: str, offset: int = 0, always: bool = False) -> tuple[str, str, int] | None:
+    """(Vietnamese, English, line) if the YAML uses an alias or anchor, or nests too deep.
+
+    One pass over the parser's events, before anything is composed or constructed, so neither
+    an alias bomb nor a 10,000-deep flow list costs more than reading its text. The pass is
+    skipped for text that cannot hold either (no ``*&[{`` and no deep indentation): that is
+    almost every record, and the pass would add half of the loading time.
+    """
+    if not always and not any(c in yaml_text for c in "*&[{") and not _INDENT.search(yaml_text):
+        return None
+    depth = 0
+    try:
+        for event in yaml.parse(yaml_text, Loader=_BaseLoader):
+            line = event.start_mark.line + 1 + offset
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                return ("không được dùng bí danh YAML (&tên, *tên); hãy viết giá trị đầy đủ",
+                        "YAML anchors and aliases are not allowed; write the value out", line)
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return (f"front-matter lồng nhau quá sâu (quá {MAX_DEPTH} tầng)",
+                            f"front-matter nested too deep (over {MAX_DEPTH} levels)", line)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # a syntax error: reported with its line when the text is loaded
+    return None
 
 
 def _compose(yaml_text: str) -> yaml.Node | None:
@@ -142,6 +169,27 @@ def _compose(yaml_text: str) -> yaml.Node | None:
         loader.dispose()
 
 
+def yaml_load(yaml_text: str):
+    """Load YAML with the safe loader, dates kept as text (checked by whoever reads them)."""
+    loader = _NoDatesLoader(yaml_text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
+def yaml_lines(yaml_text: str, offset: int, log: ProblemLog, path: str) -> dict[str, int]:
+    """Field path → line, reporting duplicate keys to ``log`` (text already structure-checked)."""
+    lines: dict[str, int] = {}
+    try:
+        node = _compose(yaml_text)
+    except yaml.YAMLError:
+        return lines
+    if node is not None:
+        _walk(node, "", offset, lines, log, path)
+    return lines
+
+
 def line_map(yaml_text: str, offset: int) -> dict[str, int]:
     """Field path → file line, for the front-matter text that starts after ``offset`` lines."""
     lines: dict[str, int] = {}
@@ -149,7 +197,7 @@ def line_map(yaml_text: str, offset: int) -> dict[str, int]:
         node = _compose(yaml_text)
         if node is not None:
             _walk(node, "", offset, lines, ProblemLog(), "")
-    except (yaml.YAMLError, _AliasFound):
+    except yaml.YAMLError:
         pass
     return lines
 
@@ -171,15 +219,10 @@ def parse_front_matter(text: str, path: str, log: ProblemLog) -> tuple[dict, str
     opening = handler.FM_BOUNDARY.search(text)
     assert opening is not None
     offset = text[: opening.end()].count("\n")  # lines before the YAML text starts
-    if "*" in yaml_text or "&" in yaml_text:  # only then can there be an alias: refuse it first
-        try:
-            _walk(_compose(yaml_text), "", offset, {}, ProblemLog(), path)
-        except _AliasFound as alias:
-            log.error(path, "", "không được dùng bí danh YAML (*tên); hãy viết giá trị đầy đủ",
-                      "YAML aliases are not allowed; write the value out", alias.line)
-            return None
-        except yaml.YAMLError:
-            pass  # reported below with its line
+    refused = structure_problem(yaml_text, offset)
+    if refused:
+        log.error(path, "", *refused)
+        return None
     try:
         loader = _NoDatesLoader(yaml_text)
         try:
@@ -200,8 +243,9 @@ def parse_front_matter(text: str, path: str, log: ProblemLog) -> tuple[dict, str
         log.error(path, "", "front-matter phải là một bảng khoá: giá trị",
                   "front-matter must be a mapping of key: value", 2)
         return None
-    if duplicates:  # rare: find which keys and where
+    if duplicates:  # rare: say which keys and where; the record is refused (which value was meant?)
         _walk(_compose(yaml_text), "", offset, {}, log, path)
+        return None
     body_line = text[: len(text) - len(body)].count("\n") + 1
     return data, body, yaml_text, offset, body_line
 
@@ -230,16 +274,35 @@ def load_record_text(text: str, path: str, log: ProblemLog, mtime_ns: int = 0) -
                      was_nfc=unicodedata.is_normalized("NFC", text))
 
 
+def read_bounded(file: Path, limit: int) -> tuple[bytes, int]:
+    """The bytes of a regular file of at most ``limit`` bytes, and its mtime; ``OSError`` or
+    ``ValueError`` (with a bilingual message) otherwise.
+
+    What is checked is what is read, not what ``stat`` says: a symlink to ``/dev/zero`` reports
+    size 0 and then never ends, so links and anything but a regular file are refused, and at
+    most ``limit + 1`` bytes are ever read.
+    """
+    info = file.lstat()
+    if stat_kind.S_ISLNK(info.st_mode):
+        raise ValueError("tệp là liên kết tượng trưng (symlink); hãy chép tệp thật vào kho",
+                         "the file is a symbolic link; commit the real file")
+    if not stat_kind.S_ISREG(info.st_mode):
+        raise ValueError("không phải tệp thường", "not a regular file")
+    with open(file, "rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise ValueError(f"tệp quá lớn (trên {limit:,} byte)", f"file too large (over {limit} bytes)")
+    return data, info.st_mtime_ns
+
+
 def load_record_file(file: Path, root: Path, log: ProblemLog) -> RawRecord | None:
     """Read and parse one record file; ``path`` in problems is relative to ``root``."""
     path = source_path(file, root)
     try:
-        stat = file.stat()
-        if stat.st_size > MAX_RECORD_BYTES:
-            log.error(path, "", f"tệp quá lớn ({stat.st_size:,} byte; tối đa {MAX_RECORD_BYTES:,})",
-                      f"file too large ({stat.st_size} bytes; limit {MAX_RECORD_BYTES})")
-            return None
-        data = file.read_bytes()
+        data, mtime_ns = read_bounded(file, MAX_RECORD_BYTES)
+    except ValueError as exc:
+        log.error(path, "", *exc.args)
+        return None
     except OSError as exc:
         log.error(path, "", f"không đọc được tệp: {exc.strerror}", f"cannot read file: {exc}")
         return None
@@ -251,15 +314,17 @@ def load_record_file(file: Path, root: Path, log: ProblemLog) -> RawRecord | Non
         log.error(path, "", f"tệp không phải UTF-8; có vẻ là {guess}. Hãy lưu lại với mã UTF-8",
                   f"file is not UTF-8; it looks like {guess}. Save it as UTF-8", line)
         return None
-    return load_record_text(text, path, log, stat.st_mtime_ns)
+    return load_record_text(text, path, log, mtime_ns)
 
 
 def find_record_files(records_dir: Path) -> list[Path]:
-    """Every ``*.md`` under ``records_dir``, sorted, skipping hidden folders and README files."""
+    """Every ``*.md`` (any case: ``X.MD`` too) under ``records_dir``, sorted, skipping hidden
+    folders and README files. Linked folders are not followed; linked files are listed so that
+    loading refuses them with a message instead of skipping them in silence."""
     found: list[Path] = []
     for folder, dirnames, filenames in os.walk(records_dir):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")))
         for name in sorted(filenames):
-            if name.endswith(".md") and name.lower() != "readme.md" and not name.startswith("."):
+            if name.lower().endswith(".md") and name.lower() != "readme.md" and not name.startswith("."):
                 found.append(Path(folder) / name)
     return found

@@ -96,7 +96,7 @@ class RecordCache:
 def _stamp(file: Path) -> tuple[int, int]:
     """(modification time, size) of a file; (0, -1) when it cannot be read."""
     try:
-        stat = file.stat()
+        stat = file.lstat()  # a link is refused when read; its target's stamp means nothing
         return stat.st_mtime_ns, stat.st_size
     except OSError:
         return 0, -1

@@ -248,80 +248,170 @@ class Registry:
         return chain
 
 
-def _date_value(value, path: str, where: str, log: ProblemLog) -> _dt.date | None:
-    if value in (None, ""):
-        return None
-    try:
-        return _dt.date.fromisoformat(str(value))
-    except ValueError:
-        log.error(path, where, f"ngày “{value}” phải viết YYYY-MM-DD", f"date '{value}' must be YYYY-MM-DD")
-        return None
+_KINDS = ("state", "party")
+_SECTIONS = ("organisations", "groups")
+_ORG_KEYS = {"id", "name", "short", "kind", "parent", "code", "aliases", "local_aliases", "valid_from",
+             "valid_to"}
+_GROUP_KEYS = {"id", "name", "members", "aliases", "local_aliases", "scope"}
 
 
-def _text_list(value) -> tuple[str, ...]:
-    if not value:
-        return ()
-    if isinstance(value, str):
-        value = [value]
-    return tuple(clean_space(str(v)) for v in value if v not in (None, ""))
+class _Entry:
+    """One registry item while it is checked: its values, and where each stands in the file."""
+
+    def __init__(self, item: dict, where: str, path: str, log: ProblemLog, lines: dict[str, int]) -> None:
+        self.item, self.where, self.path, self.log, self.lines = item, where, path, log, lines
+        self.ok = True
+
+    def line(self, key: str = "") -> int | None:
+        return self.lines.get(f"{self.where}.{key}") if key else self.lines.get(self.where)
+
+    def error(self, key: str, vi: str, en: str) -> None:
+        self.ok = False
+        self.log.error(self.path, f"{self.where}.{key}" if key else self.where, vi, en,
+                       self.line(key) or self.line())
+
+    def text(self, key: str, required: bool = False) -> str | None:
+        value = self.item.get(key)
+        if value is None or value == "":
+            if required:
+                self.error(key, f"thiếu “{key}”", f"'{key}' is missing")
+            return None
+        if not isinstance(value, str | int) or isinstance(value, bool):
+            self.error(key, f"“{key}” phải là một chuỗi chữ", f"'{key}' must be a string")
+            return None
+        return clean_space(str(value))
+
+    def texts(self, key: str) -> tuple[str, ...]:
+        value = self.item.get(key)
+        if value in (None, "", []):
+            return ()
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.error(key, f"“{key}” phải là danh sách chuỗi chữ", f"'{key}' must be a list of strings")
+            return ()
+        return tuple(clean_space(v) for v in value if v)
+
+    def date(self, key: str) -> _dt.date | None:
+        value = self.item.get(key)
+        if value in (None, ""):
+            return None
+        try:
+            day = _dt.date.fromisoformat(str(value))
+            if day.year < 1800:
+                raise ValueError
+            return day
+        except ValueError:
+            self.error(key, f"ngày “{value}” không có thật hoặc không viết dạng YYYY-MM-DD",
+                       f"date '{value}' is impossible or not written YYYY-MM-DD")
+            return None
+
+    def unknown_keys(self, allowed: set[str]) -> None:
+        for key in sorted(set(map(str, self.item)) - allowed):
+            self.error(key, f"khoá “{key}” không có trong định dạng sổ đăng ký; các khoá hợp lệ: "
+                       f"{', '.join(sorted(allowed))}", f"unknown key '{key}'; allowed: {', '.join(sorted(allowed))}")
 
 
-def build_registry(data: dict, path: str, log: ProblemLog) -> Registry:
-    """Build a registry from its YAML data, reporting every problem with the entry's id."""
+def build_registry(data, path: str, log: ProblemLog, lines: dict[str, int] | None = None) -> Registry:
+    """Build a registry from its YAML data, reporting every problem with the entry and line.
+
+    The registry arrives by pull request like the records: every value is checked for its type
+    before it is used, so a list where a name belongs or ``groups: 3`` is a message, not a crash.
+    """
+    lines = lines or {}
     registry = Registry()
     if not isinstance(data, dict):
         log.error(path, "", "sổ đăng ký phải có “organisations:” và “groups:”",
-                  "the registry must hold 'organisations:' and 'groups:'")
+                  "the registry must hold 'organisations:' and 'groups:'", 1)
         return registry
-    seen: set[str] = set()
-    for section in ("organisations", "groups"):
-        for index, item in enumerate(data.get(section) or []):
+    for key in sorted(set(map(str, data)) - set(_SECTIONS)):
+        log.error(path, key, f"mục “{key}” không có trong định dạng (organisations, groups)",
+                  f"unknown section '{key}' (organisations, groups)", lines.get(key))
+    seen: dict[str, str] = {}
+    for section in _SECTIONS:
+        items = data.get(section) or []
+        if not isinstance(items, list):
+            log.error(path, section, f"“{section}” phải là một danh sách (mỗi mục bắt đầu bằng “- ”)",
+                      f"'{section}' must be a list", lines.get(section))
+            continue
+        for index, item in enumerate(items):
             where = f"{section}[{index}]"
-            if not isinstance(item, dict) or not item.get("id") or not item.get("name"):
-                log.error(path, where, "mỗi mục cần “id” và “name”", "each entry needs 'id' and 'name'")
+            if not isinstance(item, dict):
+                log.error(path, where, "mỗi mục phải là bảng khoá: giá trị, có “id” và “name”",
+                          "each entry must be a mapping with 'id' and 'name'", lines.get(where))
                 continue
-            entry_id = str(item["id"])
-            if not set(entry_id) <= _ID_CHARS or entry_id.startswith("-"):
-                log.error(path, f"{where}.id", f"mã “{entry_id}” chỉ gồm chữ thường không dấu, số, gạch nối",
-                          f"id '{entry_id}' may hold only a-z, 0-9 and hyphens")
+            entry = _Entry(item, where, path, log, lines)
+            entry_id, name = entry.text("id", required=True), entry.text("name", required=True)
+            if entry_id is None or name is None:
+                continue
+            if not set(entry_id) <= _ID_CHARS or entry_id.startswith("-") or entry_id in ("index", "trang"):
+                entry.error("id", f"mã “{entry_id}” chỉ gồm chữ thường không dấu, số, gạch nối (và không "
+                            "được là “index”)", f"id '{entry_id}' may hold only a-z, 0-9 and hyphens "
+                            "(and may not be 'index')")
                 continue
             if entry_id in seen:
-                log.error(path, f"{where}.id", f"mã “{entry_id}” bị trùng", f"duplicate id '{entry_id}'")
+                entry.error("id", f"mã “{entry_id}” bị trùng với {seen[entry_id]}",
+                            f"duplicate id '{entry_id}' (also {seen[entry_id]})")
                 continue
-            seen.add(entry_id)
-            name = clean_space(str(item["name"]))
-            aliases = _text_list(item.get("aliases"))
-            local = _text_list(item.get("local_aliases"))
+            seen[entry_id] = where
+            aliases, local = entry.texts("aliases"), entry.texts("local_aliases")
             if section == "groups":
-                registry.add(Group(entry_id, name, _text_list(item.get("members")), aliases, local,
-                                   item.get("scope")))
-            else:
-                registry.add(Organisation(
-                    entry_id, name, clean_space(item["short"]) if item.get("short") else None,
-                    item.get("kind"), item.get("parent"), item.get("code"), aliases,
-                    _date_value(item.get("valid_from"), path, f"{where}.valid_from", log),
-                    _date_value(item.get("valid_to"), path, f"{where}.valid_to", log), local))
-    _check_links(registry, path, log)
+                entry.unknown_keys(_GROUP_KEYS)
+                group = Group(entry_id, name, entry.texts("members"), aliases, local, entry.text("scope"))
+                if entry.ok:
+                    registry.add(group)
+                continue
+            entry.unknown_keys(_ORG_KEYS)
+            kind = entry.text("kind")
+            if kind is not None and kind not in _KINDS:
+                entry.error("kind", f"“kind” phải là state hoặc party, không phải “{kind}”",
+                            f"'kind' must be state or party, not '{kind}'")
+            org = Organisation(entry_id, name, entry.text("short"), kind, entry.text("parent"),
+                               entry.text("code"), aliases, entry.date("valid_from"), entry.date("valid_to"),
+                               local)
+            if org.parent == entry_id:
+                entry.error("parent", "cơ quan không thể là cấp trên của chính nó",
+                            "an organisation cannot be its own parent")
+            if entry.ok:
+                registry.add(org)
+    _check_links(registry, path, log, lines, seen)
     return registry
 
 
-def _check_links(registry: Registry, path: str, log: ProblemLog) -> None:
-    """Parents and members must exist; one name must not mean two different bodies."""
+def _check_links(registry: Registry, path: str, log: ProblemLog, lines: dict[str, int] | None = None,
+                 where: dict[str, str] | None = None) -> None:
+    """Parents and members must exist, parents form no cycle; one name must not mean two bodies."""
+    lines, where = lines or {}, where or {}
+
+    def line(entry_id: str, key: str) -> int | None:
+        place = where.get(entry_id, "")
+        return lines.get(f"{place}.{key}") or lines.get(place)
+
     for org in registry.organisations.values():
         if org.parent and org.parent not in registry.organisations:
             log.error(path, f"{org.id}.parent", f"đơn vị cấp trên “{org.parent}” không có trong sổ",
-                      f"parent '{org.parent}' is not registered")
+                      f"parent '{org.parent}' is not registered", line(org.id, "parent"))
+    reported: set[str] = set()
+    for org in registry.organisations.values():
+        chain, current = [org.id], org.parent
+        while current in registry.organisations and current not in chain:
+            chain.append(current)
+            current = registry.organisations[current].parent
+        if current == org.id and org.id not in reported:
+            reported.update(chain)
+            log.error(path, f"{org.id}.parent", f"cấp trên vòng tròn: {' → '.join([*chain, org.id])}",
+                      f"parent cycle: {' → '.join([*chain, org.id])}", line(org.id, "parent"))
     for group in registry.groups.values():
         if group.scope and group.scope not in registry.organisations:
             log.error(path, f"{group.id}.scope", f"phạm vi “{group.scope}” không có trong sổ",
-                      f"scope '{group.scope}' is not registered")
+                      f"scope '{group.scope}' is not registered", line(group.id, "scope"))
         if group.local_aliases and not group.scope:
             log.error(path, f"{group.id}.local_aliases", "nhóm có local_aliases cần “scope”",
-                      "a group with local_aliases needs 'scope'")
+                      "a group with local_aliases needs 'scope'", line(group.id, "local_aliases"))
         for member in group.members:
             if member not in registry.organisations:
                 log.error(path, f"{group.id}.members", f"thành viên “{member}” không có trong sổ",
-                          f"member '{member}' is not registered")
+                          f"member '{member}' is not registered", line(group.id, "members"))
     for key, ids in registry._by_key.items():
         entries = [registry.get(i) for i in ids]
         if len(ids) > 1 and not _disjoint_in_time(entries):
@@ -338,15 +428,47 @@ def _disjoint_in_time(entries: list) -> bool:
     return all(earlier[1] < later[0] for earlier, later in zip(spans, spans[1:]))
 
 
+MAX_REGISTRY_BYTES = 5_000_000
+"""A registry of every body of a province is a few hundred KB."""
+
+
 def load_registry(file: Path, root: Path, log: ProblemLog) -> Registry:
-    """Read the registry YAML file; a missing or broken file is an error, not a crash."""
+    """Read the registry YAML file; a missing, oversized or broken file is an error, not a crash.
+
+    It is read like a record: bounded, no links, no anchors or aliases (a 1.6 KB alias bomb
+    expands past 13 GB), dates kept as text until checked, duplicate keys reported with lines.
+    """
+    from .loader import read_bounded, structure_problem, yaml_lines, yaml_load
+
     path = source_path(file, root)
     try:
-        data = yaml.load(file.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        text = read_bounded(file, MAX_REGISTRY_BYTES)[0].decode("utf-8")
     except FileNotFoundError:
         log.error(path, "", "không tìm thấy sổ đăng ký cơ quan", "registry file not found")
         return Registry()
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        log.error(path, "", f"không đọc được sổ đăng ký: {exc}", f"cannot read the registry: {exc}")
+    except UnicodeDecodeError:
+        log.error(path, "", "sổ đăng ký không phải UTF-8; hãy lưu lại với mã UTF-8",
+                  "the registry is not UTF-8; save it as UTF-8")
         return Registry()
-    return build_registry(data, path, log)
+    except ValueError as exc:  # a link, not a regular file, too large
+        log.error(path, "", *exc.args)
+        return Registry()
+    except OSError as exc:
+        log.error(path, "", f"không đọc được sổ đăng ký: {exc.strerror}", f"cannot read the registry: {exc}")
+        return Registry()
+    refused = structure_problem(text, always=True)
+    if refused:
+        log.error(path, "", *refused)
+        return Registry()
+    try:
+        data = yaml_load(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        log.error(path, "", f"lỗi cú pháp YAML: {exc.problem}", f"YAML syntax error: {exc.problem}",
+                  mark.line + 1 if mark else None)
+        return Registry()
+    except yaml.YAMLError as exc:
+        log.error(path, "", "lỗi cú pháp YAML", f"YAML syntax error: {exc}")
+        return Registry()
+    lines = yaml_lines(text, 0, log, path)
+    return build_registry(data, path, log, lines)

@@ -125,7 +125,7 @@ def _add_generated_files(files: Files, config) -> Files:
         previous = _state.get("landing_signatures", {})
         scope = scope | {("landing", name) for name, value in signatures.items() if previous.get(name) != value}
     _state["landing_signatures"] = signatures
-    for page in renderer.pages(scope):
+    for page in renderer.unique_pages(scope):
         generated.add(page.src_uri)
         file = memory.file(config, page.src_uri, page.markdown)
         file.edit_uri = urls.path_for_link(page.source_path) if page.source_path else None

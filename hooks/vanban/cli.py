@@ -15,32 +15,81 @@ from .problems import Problem
 from .report import summary_lines
 
 
+def _annotation_property(value: str) -> str:
+    """Escape a workflow-command property (file name): a name holding a newline and
+    ``::error …::`` must not start a command of its own."""
+    return (value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            .replace(":", "%3A").replace(",", "%2C"))
+
+
+def _annotation_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
 def _github_annotation(problem: Problem) -> str:
     """``::error file=…,line=…::…`` so problems show on the pull request's diff."""
     kind = "error" if problem.is_error else "warning"
-    where = f"file={problem.path}" + (f",line={problem.line}" if problem.line else "")
+    where = f"file={_annotation_property(problem.path)}" + (f",line={problem.line}" if problem.line else "")
     message = f"{problem.field or '-'}: {problem.message_vi} ({problem.message_en})"
-    message = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return f"::{kind} {where},title=vanban check::{message}"
+    return f"::{kind} {where},title=vanban check::{_annotation_data(message)}"
+
+
+def _given_files(paths: list[str], sources: Sources) -> tuple[set[str], list[str]]:
+    """Repository paths of the records (and registry) named on the command line, folders
+    expanded; and the arguments that name nothing."""
+    from .loader import find_record_files
+    from .problems import source_path
+
+    wanted: set[str] = set()
+    missing: list[str] = []
+    for arg in paths:
+        path = Path(arg).absolute()
+        if path.is_dir():
+            wanted.update(source_path(f, sources.root) for f in find_record_files(path))
+        elif path.exists() or path.is_symlink():
+            wanted.add(source_path(path, sources.root))
+        else:
+            missing.append(arg)
+    return wanted, missing
 
 
 def _check(args: argparse.Namespace) -> int:
+    from .loader import find_record_files
+
     sources = Sources.at(Path(args.root))
-    only = [Path(p).resolve() for p in args.paths] if args.paths else None
+    wanted, missing = _given_files(args.paths, sources) if args.paths else (None, [])
+    for arg in missing:
+        print(f"{arg}: không có tệp hay thư mục này (no such file or folder)", file=sys.stderr)
     if args.fix:
         from .fix import fix_file
-        from .loader import find_record_files
 
-        for file in only or find_record_files(sources.records_dir):
+        files = find_record_files(sources.records_dir)
+        for file in files:
+            name = file.relative_to(sources.root).as_posix() if file.is_relative_to(sources.root) else str(file)
+            if wanted is not None and name not in wanted:
+                continue
             for action in fix_file(file):
-                print(f"{file.relative_to(sources.root) if file.is_relative_to(sources.root) else file}: "
-                      f"đã sửa (fixed): {action}", file=sys.stderr)
+                print(f"{name}: đã sửa (fixed): {action}", file=sys.stderr)
+    # The given files are checked against the whole collection (duplicates, references, units),
+    # and only their problems are reported.
+    only = None
+    if wanted is not None:
+        inside = {source_path_of(f, sources) for f in find_record_files(sources.records_dir)}
+        only = [sources.root / p for p in sorted(inside | {w for w in wanted if w.lower().endswith(".md")})]
     catalogue = build_catalogue(sources, only)
-    for problem in catalogue.problems:
+    problems = [p for p in catalogue.problems if wanted is None or p.path in wanted
+                or p.path == source_path_of(sources.registry_file, sources)]
+    for problem in problems:
         print(_github_annotation(problem) if args.format == "github" else problem.format())
     for line in summary_lines(catalogue):
         print(line, file=sys.stderr)
-    return 1 if catalogue.problems.errors else 0
+    return 1 if missing or any(p.is_error for p in problems) else 0
+
+
+def source_path_of(file: Path, sources: Sources) -> str:
+    from .problems import source_path
+
+    return source_path(file, sources.root)
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -168,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", default=".", help="thư mục gốc của kho (repository root)")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="kiểm tra bản ghi và sổ đăng ký (check records and registry)")
-    check.add_argument("paths", nargs="*", help="tệp cần kiểm tra; bỏ trống để kiểm tra tất cả")
+    check.add_argument("paths", nargs="*", help="tệp hoặc thư mục cần kiểm tra (so với cả kho); bỏ trống để kiểm tra tất cả")
     check.add_argument("--format", choices=["text", "github"], default="text")
     check.add_argument("--fix", action="store_true",
                        help="chuẩn hoá NFC và thêm số văn bản thân văn bản nhắc tới vào references")

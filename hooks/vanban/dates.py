@@ -15,6 +15,11 @@ _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}\b")
 
 
+MIN_YEAR, MAX_YEAR = 1800, 2200
+"""Years a document of the collection can carry; outside them it is a typo (``0000-05``), and
+year 0 would break every date computation downstream."""
+
+
 @dataclass(frozen=True, slots=True)
 class PartialDate:
     """A date known to the year, the month or the day."""
@@ -31,6 +36,8 @@ class PartialDate:
             raise ValueError("not YYYY, YYYY-MM or YYYY-MM-DD")
         year, month, day = (int(g) if g else None for g in match.groups())
         assert year is not None
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            raise ValueError(f"year {year} is outside {MIN_YEAR}–{MAX_YEAR}")
         if month is not None and not 1 <= month <= 12:
             raise ValueError(f"month {month} does not exist")
         if day is not None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import secrets
 
 from mkdocs.structure.files import File
 
@@ -39,7 +40,9 @@ class ContentMemory:
 
 
 _HTML_BLOCK = re.compile(r"(?m)^<(?:dl|ul|ol|table|p|div|nav)\b[^\n]*(?:\n(?!\n)[^\n]*)*")
-_PLACEHOLDER = re.compile(r"<p>VBSTASH(\d+)Z</p>")
+_NONCE = secrets.token_hex(6)
+"""Placeholders carry a per-process random word: no record text can spell one in advance."""
+_PLACEHOLDER = re.compile(rf"<p>VBSTASH{_NONCE}x(\d+)Z</p>")
 
 
 class HtmlStash:
@@ -59,7 +62,7 @@ class HtmlStash:
 
         def keep(match: re.Match) -> str:
             blocks.append(match.group(0))
-            return f"VBSTASH{len(blocks) - 1}Z"
+            return f"VBSTASH{_NONCE}x{len(blocks) - 1}Z"
 
         stashed = _HTML_BLOCK.sub(keep, markdown)
         self._blocks[src_uri] = blocks

@@ -1,8 +1,9 @@
-"""Content that must never reach the published site: code, frames, remote loads.
+"""Lint for pull requests: markup that has no place in a record (code, frames, remote loads).
 
-Records come from pull requests by many hands, and the site (and its offline copy) is opened
-inside government offices. Anything that can run code or fetch from outside is refused at check
-time, in the body and in every front-matter value.
+This is a friendly early message, not the defence: whatever passes here is still escaped, and
+record bodies are sanitised by an allowlist when rendered (``render.sanitise``). Every pattern
+is linear in the text (a tag's attributes are searched only up to the next ``<``), so no input
+can make a check slow.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ _DANGEROUS = (
     (re.compile(r"<\s*(script|iframe|object|embed|frame|frameset|applet|base|meta|link|style|form)\b",
                 re.IGNORECASE),
      "thẻ HTML <{0}> không được phép", "HTML tag <{0}> is not allowed"),
-    (re.compile(r"<[^>]*\s(on[a-z]+)\s*=", re.IGNORECASE),
+    (re.compile(r"<[^<]{0,4000}?[\s/\"'](on[a-z]+)\s*=", re.IGNORECASE),
      "thuộc tính “{0}=” chạy mã, không được phép", "event attribute '{0}=' runs code"),
     (re.compile(r"(javascript|vbscript|data)\s*:", re.IGNORECASE),
      "liên kết “{0}:” không được phép", "'{0}:' links are not allowed"),

@@ -9,6 +9,7 @@ error yields ``None`` so that it is never published; its problems name file, lin
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any
 
 import fastjsonschema
@@ -152,10 +153,19 @@ def _check_number(raw: RawRecord, number: str | None, symbol: str | None, doc_ty
     return parsed.system
 
 
+_NOT_PROSE = re.compile(r"<!--.*?(?:-->|$)|^(```|~~~).*?(?:^\1|\Z)|`[^`\n]+`", re.DOTALL | re.MULTILINE)
+
+
+def _prose(body: str) -> str:
+    """The body without HTML comments and code: a number written there is not a citation."""
+    return _NOT_PROSE.sub(" ", body) if ("<!--" in body or "`" in body or "~~~" in body) else body
+
+
 def missing_citations(body: str, cited: list[str], own_number: str | None) -> list[dict]:
     """References the body mentions ("Kết luận số 21-KL/TW") that front-matter does not list."""
     from .importer.mentions import find_references, mentioned_number_keys
 
+    body = _prose(body)
     known = {number_key(n) for n in cited}
     if own_number:
         known.add(number_key(own_number))
@@ -172,6 +182,29 @@ def _check_body_citations(raw: RawRecord, fm: dict, references: list[Reference],
                     "“references” chưa có; `vanban check --fix` sẽ thêm",
                     f"the body cites {ref['number']} but 'references' does not list it; "
                     "`vanban check --fix` adds it", raw.line_of("references") or raw.body_line)
+
+
+_SECRECY_LINE = re.compile(
+    r"^[\s*_#>|-]*(?:độ\s+mật\s*[:：]\s*)?(tuyệt\s+mật|tối\s+mật|mật)[\s*_|.]*$", re.IGNORECASE)
+_SECRECY_KEY = re.compile(r"^\s*[\"']?secrecy[\"']?\s*:\s*(?![\s#]|null\b|~|\"\"|''|$)(.+)$", re.MULTILINE)
+STAMP_LINES = 20
+"""How far into the body a secrecy stamp is looked for: it stands in the header block."""
+
+
+def secrecy_stamp(raw: RawRecord) -> tuple[str, int] | None:
+    """(grade, line) of a secrecy mark in the front-matter text or the body's opening lines.
+
+    Read from the text, not the parsed mapping, so that nothing can hide a grade: a second
+    ``secrecy: null`` key, a ``--fix`` that rewrote the mapping, or a body that opens with
+    "**TUYỆT MẬT**" or "Độ mật: Mật" but has no ``secrecy`` field.
+    """
+    for match in _SECRECY_KEY.finditer(raw.yaml_text):
+        return match.group(1).strip(), raw.yaml_offset + raw.yaml_text.count("\n", 0, match.start()) + 1
+    for index, line in enumerate(raw.body.split("\n", STAMP_LINES)[:STAMP_LINES]):
+        found = _SECRECY_LINE.match(nfc(line))
+        if found:
+            return found.group(1), raw.body_line + index
+    return None
 
 
 def validate_record(raw: RawRecord, log: ProblemLog, issuer_codes: frozenset[str] = frozenset()) -> Record | None:
@@ -198,6 +231,13 @@ def validate_record(raw: RawRecord, log: ProblemLog, issuer_codes: frozenset[str
                 log.error(raw.path, field, vi, en, raw.line_of(field))
     for vi, en, line in find_dangerous(raw.body):
         log.error(raw.path, "body", vi, en, raw.body_line + line - 1)
+    stamp = secrecy_stamp(raw)
+    if stamp and not fm.get("secrecy"):
+        log.error(raw.path, "secrecy",
+                  f"văn bản có dấu độ mật (“{stamp[0]}”, dòng {stamp[1]}); văn bản mật không bao giờ "
+                  "được đăng, dù front-matter ghi gì",
+                  f"the document carries a secrecy stamp ('{stamp[0]}', line {stamp[1]}); a secret "
+                  "document is never published, whatever the front-matter says", stamp[1])
     if fm.get("secrecy"):
         log.error(raw.path, "secrecy",
                   f"văn bản có độ mật (“{fm['secrecy']}”) không bao giờ được đăng; hãy bỏ tệp này "

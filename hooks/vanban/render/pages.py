@@ -7,6 +7,7 @@ as plain Markdown files. Every link is relative and computed by the ``Linker``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .. import urls
@@ -17,6 +18,9 @@ from ..problems import ProblemLog
 from .body import render_body
 from .listing import Container, Item, paginate
 from .markup import bullet_list, definition_list, esc, front_matter, html_block, link, md_text, table
+
+_LANDING_PATH = re.compile(r"^[a-z-]+/(?:index|trang-\d+)\.md$")
+"""Where the landing lists of each section live: no entity's page may take their place."""
 
 CHAIN_DEPTH = 2
 """How many levels of the relation chain a record page shows upwards and downwards."""
@@ -432,6 +436,27 @@ class SiteRenderer:
                 "\n## Văn bản mới nhất\n" + html_block(self.record_list(here, newest)))
 
     # -- everything ---------------------------------------------------------------------------
+    def unique_pages(self, only: set[tuple] | None = None) -> list[Page]:
+        """``pages()`` with no two pages at one path. A name that slugs onto another page
+        ("Index" as a type, a reference numbered like a landing page) is an error naming both;
+        the landing page keeps its place, otherwise the first page does."""
+        kept: dict[str, Page] = {}
+        for page in self.pages(only):
+            earlier = kept.get(page.src_uri)
+            if earlier is not None:
+                landing = bool(_LANDING_PATH.match(page.src_uri))
+                loser, winner = (earlier, page) if landing else (page, earlier)
+                source = loser.source_path or winner.source_path or "records"
+                self.problems.error(
+                    source, "id", f"trang “{loser.title}” trùng đường dẫn {page.src_uri} với trang "
+                    f"“{winner.title}” nên không được đăng; hãy đổi tên hoặc mã",
+                    f"page '{loser.title}' has the same path {page.src_uri} as page '{winner.title}' "
+                    "and was not published; rename it or change its id")
+                if not landing:
+                    continue
+            kept[page.src_uri] = page
+        return list(kept.values())
+
     def pages(self, only: set[tuple] | None = None):
         """Every generated page in a stable order, or only those of the entities in ``only``
         (keys such as ("record", id), ("issuer", id), ("unit", id) — see ``related``)."""

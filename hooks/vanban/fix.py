@@ -29,7 +29,7 @@ def fix_file(path: Path) -> list[str]:
     try:
         original = read_bounded(path, MAX_RECORD_BYTES)[0].decode("utf-8")
     except ValueError as exc:  # a link, not a regular file, too large, not UTF-8
-        reason = exc.args[0] if len(exc.args) == 2 else "tệp không phải UTF-8 (not UTF-8)"
+        reason = f"{exc.args[0]} ({exc.args[1]})" if len(exc.args) == 2 else "tệp không phải UTF-8 (not UTF-8)"
         return [f"không sửa (not fixed): {reason}"]
     except OSError:
         return []

@@ -11,6 +11,7 @@ import json
 from .. import urls
 from ..catalogue import Catalogue
 from ..schema import RECORD_SCHEMA
+from . import csp
 from .markup import esc
 
 CATALOG_FILE = "catalog.json"
@@ -89,6 +90,7 @@ def redirect_stubs(cat: Catalogue, linker: urls.Linker) -> dict[str, str]:
         target = linker.href(src, urls.record_page(directive.record_id))
         stubs[linker.dest_path(src)] = (
             '<!doctype html><html lang="vi"><head><meta charset="utf-8">'
+            f"{csp.meta_tag(esc(csp.STATIC_PAGE_POLICY))}"
             f'<title>{esc(directive.number)}</title>'
             f'<meta http-equiv="refresh" content="0; url={esc(target)}">'
             f'<link rel="canonical" href="{esc(target)}"></head>'

@@ -232,15 +232,33 @@ def test_github_annotation_escapes_file_names():
 
 
 # -- rendering ---------------------------------------------------------------------------------
-def test_deeply_nested_list_body_renders_as_text_with_a_warning(collection):
-    body = "".join("    " * i + "- mục\n" for i in range(500))
+def test_deeply_nested_list_body_renders_quickly_with_all_its_text(collection):
+    body = "".join("    " * i + f"- mục {i}\n" for i in range(500))
     collection.add("deep.md", cong_van(), body)
     collection.add("good.md", cong_van(number="931/UBND-TH"))
     catalogue = collection.catalogue()
     renderer = SiteRenderer(catalogue, urls.Linker())
+    start = time.perf_counter()
     pages = renderer.unique_pages()
-    assert len([p for p in pages if p.src_uri.startswith("van-ban/")]) == 2
-    assert any(p.path == "records/deep.md" and "RecursionError" in p.message_en for p in renderer.problems)
+    assert time.perf_counter() - start < 2
+    records = [p for p in pages if p.src_uri.startswith("van-ban/")]
+    assert len(records) == 2
+    deep = next(p for p in records if "mục 499" in p.markdown)
+    assert all(f"mục {i}" in deep.markdown for i in range(0, 500, 50))
+
+
+def test_a_body_the_renderer_cannot_handle_is_shown_as_text_with_a_warning(collection, monkeypatch):
+    import vanban.render.body as body_module
+
+    def broken(text):
+        raise RecursionError("too deep")
+
+    monkeypatch.setattr(body_module._md, "convert", broken)
+    collection.add("a.md", cong_van(), "Đoạn <b>một</b>\n\nĐoạn hai\n")
+    renderer = SiteRenderer(collection.catalogue(), urls.Linker())
+    page = next(p for p in renderer.unique_pages() if p.src_uri.startswith("van-ban/"))
+    assert "Đoạn &lt;b&gt;một&lt;/b&gt;" in page.markdown
+    assert any(p.path == "records/a.md" and "RecursionError" in p.message_en for p in renderer.problems)
 
 
 def test_stash_placeholder_in_a_body_is_just_text(collection):

@@ -60,6 +60,11 @@ _BRACKET_BUDGET = 1_000_000
 paragraph whose brackets × length pass this (~0.3 s) has its brackets escaped instead."""
 
 
+MAX_INDENT = 64
+"""Leading spaces kept on a line (16 list levels): a document has 3 or 4; 500 levels take
+Python-Markdown seconds before it runs out of recursion."""
+_DEEP_INDENT = re.compile(r"^[ \t]{%d,}" % (MAX_INDENT + 1), re.MULTILINE)
+
 _LT, _BRACKET = "\ue000", "\ue001"
 """Private-use stand-ins Markdown sees as plain text; put back as "&lt;" and "[" afterwards."""
 
@@ -69,6 +74,8 @@ def _defuse(text: str) -> str:
     complete tag is hidden (it is shown as text anyway, and unclosed tags are quadratic), and so
     are the brackets of paragraphs that would take seconds. Linear in the text."""
     text = text.replace(_LT, "\ufffd").replace(_BRACKET, "\ufffd")
+    if _DEEP_INDENT.search(text):  # Markdown nests a level per 4 columns, recursively
+        text = _DEEP_INDENT.sub(" " * MAX_INDENT, text)
     if "<" in text:
         text = _MARKUP.sub(lambda m: m.group(0) if len(m.group(0)) > 1 else _LT, text)
     if text.count("[") * len(text) > _BRACKET_BUDGET:

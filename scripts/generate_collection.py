@@ -4,7 +4,14 @@ hundred units, Vietnamese text with diacritics (both tone placements), the real 
 numbers in both grammars, references that form chains and cite documents outside the
 collection, assignments to units and groups. Deterministic for a given seed.
 
-Usage: python scripts/generate_collection.py OUT_DIR N [--seed 1]
+By default the collection is as messy as a real office's: about 15 % of tasks name a unit the
+registry does not know and some records come from unregistered issuers (schools, associations),
+about 10 % are unnumbered draft copies (some with the day left blank), some records replace or
+amend earlier ones, deadlines recur ("trước ngày 15/12 hằng năm"), bodies range from 1 KB to
+200 KB (log-normal, a few very long plans) and some records name an original file. ``--clean``
+gives the old, tidy data (all numbered, registered names, ~4 KB bodies) for comparison.
+
+Usage: python scripts/generate_collection.py OUT_DIR N [--seed 1] [--clean]
 The output is a project folder (mkdocs.yml, docs/, hooks/ copied from this repository).
 """
 
@@ -32,6 +39,13 @@ OUTSIDE = [("Luật", "{n}/{y}/QH{k}", "Quốc hội"), ("Nghị định", "{n}/
            ("Kết luận", "{n}-KL/TW", "Ban Chấp hành Trung ương Đảng"), ("Quy định", "{n}-QĐ/TW", "Bộ Chính trị")]
 ROLES = ["chu_tri", "phoi_hop", "thuc_hien", "bao_cao", "theo_doi"]
 DEADLINES = ["hằng năm", "hằng quý", "hằng tháng", "thường xuyên", None]
+MESSY_DEADLINES = ["trước ngày 15/12 hằng năm", "định kỳ 6 tháng", "trong quý III", "trước ngày 30/6 hằng năm",
+                   "hằng quý, trước ngày 20 tháng cuối quý", "2024-06-30", "2025-03"]
+UNREGISTERED_UNITS = ["Ban Quản lý dự án đầu tư xây dựng khu vực số {n}", "Trung tâm Dịch vụ công số {n}",
+                      "Trường Trung học phổ thông số {n}", "Hội Nông dân xã Số {n}", "Ban chỉ đạo {n} của tỉnh",
+                      "Công ty TNHH Môi trường số {n}"]
+UNREGISTERED_ISSUERS = ["Trường Trung học cơ sở số {n}", "Hội Chữ thập đỏ huyện Số {n}",
+                        "Ban Quản lý Khu kinh tế số {n}"]
 SUBJECTS = [
     "tăng cường công tác cải cách hành chính, nâng cao chỉ số hài lòng của người dân",
     "triển khai thực hiện chương trình chuyển đổi số trong cơ quan nhà nước",
@@ -83,7 +97,17 @@ def _registry(rng: random.Random) -> dict:
     return data
 
 
-def generate(out: Path, count: int, seed: int = 1) -> Path:
+def _body_length(rng: random.Random, clean: bool) -> int:
+    """~4 KB when clean; otherwise log-normal between 1 KB and 200 KB (median ~3.6 KB, one
+    record in two hundred a long plan near the top)."""
+    if clean:
+        return 3800
+    if rng.random() < 0.005:
+        return rng.randint(150_000, 200_000)
+    return int(min(200_000, max(1_000, rng.lognormvariate(8.2, 0.8))))
+
+
+def generate(out: Path, count: int, seed: int = 1, clean: bool = False) -> Path:
     rng = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml",):
@@ -110,6 +134,8 @@ def generate(out: Path, count: int, seed: int = 1) -> Path:
     for index in range(count):
         party = rng.random() < 0.2
         issuer = rng.choice(party_issuers if party else state_issuers)
+        if not clean and not party and rng.random() < 0.05:
+            issuer = {"id": "-", "name": rng.choice(UNREGISTERED_ISSUERS).format(n=rng.randint(1, 60)), "code": "UBND"}
         doc_type, abbr, _ = _pick(rng, PARTY_TYPES if party else STATE_TYPES)
         year = rng.randint(2019, 2025)
         month, day = rng.randint(1, 12), rng.randint(1, 28)
@@ -121,13 +147,17 @@ def generate(out: Path, count: int, seed: int = 1) -> Path:
             number = f"{serial}-{abbr}/{code}"
         else:
             number = f"{serial}/{abbr}-{code}" if abbr else f"{serial}/{code}-{rng.choice(['TH', 'VX', 'KT', 'NC', 'VP'])}"
+        unnumbered = not clean and rng.random() < 0.10
         subject_core = rng.choice(SUBJECTS)
         references = []
         for _ in range(rng.randint(1, 4)):
             if made and rng.random() < 0.6:
                 target = made[-rng.randint(1, min(len(made), 300))]
+                relations = ["implements", "cites", "based_on", "reports_on"]
+                if not clean and target["type"] == doc_type and target["issuer"] == (issuer.get("short") or issuer["name"]):
+                    relations += ["replaces", "amends"]  # a later document of the same body and type
                 references.append({"type": target["type"], "number": target["number"], "date": target["date"],
-                                   "issuer": target["issuer"], "relation": rng.choice(["implements", "cites", "based_on", "reports_on"])})
+                                   "issuer": target["issuer"], "relation": rng.choice(relations)})
             else:
                 t, n, i = rng.choice(outside)
                 references.append({"type": t, "number": n, "issuer": i, "relation": rng.choice(["based_on", "cites", "implements"])})
@@ -138,27 +168,41 @@ def generate(out: Path, count: int, seed: int = 1) -> Path:
         assignments = []
         for _ in range(rng.randint(0, 4)):
             unit = rng.choice(group_names) if rng.random() < 0.3 else rng.choice(units).get("short") or rng.choice(units)["name"]
+            if not clean and rng.random() < 0.15:
+                unit = rng.choice(UNREGISTERED_UNITS).format(n=rng.randint(1, 200))
             item = {"unit": unit, "role": rng.choice(ROLES), "task": f"Thực hiện nhiệm vụ về {rng.choice(SUBJECTS)}"}
-            deadline = rng.choice(DEADLINES)
+            deadline = rng.choice(DEADLINES if clean else DEADLINES + MESSY_DEADLINES)
             if deadline:
                 item["deadline"] = deadline
             assignments.append(item)
         mentions = " ".join(f"Thực hiện {r['type']} số {r['number']} của {r['issuer']}." for r in references)
         paragraphs = [mentions]
-        while sum(len(p) for p in paragraphs) < 3800:
+        target_length = _body_length(rng, clean)
+        while sum(len(p) for p in paragraphs) < target_length:
             paragraphs.append(" ".join(rng.choice(SENTENCES).format(s=subject_core) for _ in range(4)))
+        date = f"{year}-{month:02d}-{day:02d}"
+        if unnumbered:
+            symbol = number.split("/", 1)[1] if "/" in number and not party else number.split("-", 1)[1]
+            number = None
+            if rng.random() < 0.5:
+                date = f"{year}-{month:02d}"  # the day is written in when the copy is numbered
         front = {"number": number, "type": doc_type, "issuer": issuer.get("short") or issuer["name"],
-                 "date": f"{year}-{month:02d}-{day:02d}", "place": "Nghệ An",
+                 "date": date, "place": "Nghệ An",
                  "subject": ("V/v " if doc_type == "Công văn" else "Về ") + subject_core,
                  "references": references}
+        if unnumbered:
+            front = {"number": None, "symbol": symbol, **{k: v for k, v in front.items() if k != "number"}}
         if assignments:
             front["assignments"] = assignments
+        if not clean and rng.random() < 0.05:
+            front["source"] = f"{slugify(number or symbol)}.pdf"
         front["sample"] = True
-        made.append({"type": doc_type, "number": number, "date": front["date"], "issuer": front["issuer"]})
+        if number:
+            made.append({"type": doc_type, "number": number, "date": front["date"], "issuer": front["issuer"]})
         folder = records_dir / str(year)
         folder.mkdir(exist_ok=True)
         text = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n\n" + "\n\n".join(paragraphs) + "\n"
-        (folder / f"{index:06d}-{slugify(number)}.md").write_text(text, encoding="utf-8")
+        (folder / f"{index:06d}-{slugify(number or symbol)}.md").write_text(text, encoding="utf-8")
     return out
 
 
@@ -167,8 +211,9 @@ def main() -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("count", type=int)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--clean", action="store_true", help="tidy data, for comparison with earlier figures")
     args = parser.parse_args()
-    generate(args.out, args.count, args.seed)
+    generate(args.out, args.count, args.seed, args.clean)
     print(f"{args.count} records in {args.out / 'records'}")
     return 0
 

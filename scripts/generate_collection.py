@@ -129,6 +129,7 @@ def generate(out: Path, count: int, seed: int = 1, clean: bool = False) -> Path:
     group_names = ["Các Sở, ban, ngành cấp tỉnh", "UBND các huyện, thành phố, thị xã"]
     serials: dict[tuple, int] = {}
     made: list[dict] = []
+    last_of: dict[tuple[str, str], dict] = {}
     outside = [(t, f.format(n=rng.randint(1, 300), y=rng.randint(2010, 2022), k=rng.randint(11, 15)), i)
                for t, f, i in OUTSIDE for _ in range(300)]
     for index in range(count):
@@ -161,6 +162,9 @@ def generate(out: Path, count: int, seed: int = 1, clean: bool = False) -> Path:
             else:
                 t, n, i = rng.choice(outside)
                 references.append({"type": t, "number": n, "issuer": i, "relation": rng.choice(["based_on", "cites", "implements"])})
+        earlier = last_of.get((issuer["name"], doc_type))
+        if not clean and earlier and rng.random() < 0.15:  # a later document of the same body and type
+            references.append({**earlier, "relation": rng.choice(["replaces", "amends"])})
         unique = {}
         for ref in references:
             unique.setdefault(ref["number"], ref)
@@ -199,6 +203,7 @@ def generate(out: Path, count: int, seed: int = 1, clean: bool = False) -> Path:
         front["sample"] = True
         if number:
             made.append({"type": doc_type, "number": number, "date": front["date"], "issuer": front["issuer"]})
+            last_of[(issuer["name"], doc_type)] = made[-1]
         folder = records_dir / str(year)
         folder.mkdir(exist_ok=True)
         text = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n\n" + "\n\n".join(paragraphs) + "\n"

@@ -93,7 +93,7 @@ def source_path_of(file: Path, sources: Sources) -> str:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from .importer import import_document
+    from .importer import BadDocument, import_document
     from .problems import ProblemLog
     from .registry import load_registry
     from .writer import record_path, record_text
@@ -109,8 +109,19 @@ def _import(args: argparse.Namespace) -> int:
     for path in paths:
         try:
             extraction = import_document(path, registry)
-        except (OSError, ValueError, KeyError) as exc:
-            print(f"{path}: lỗi: không đọc được tài liệu ({exc}) (cannot read document)", file=sys.stderr)
+        except BadDocument as exc:
+            vi, en = exc.args if len(exc.args) == 2 else (str(exc), str(exc))
+            print(f"vanban import: {path}: {vi} ({en})", file=sys.stderr)
+            status = 1
+            continue
+        except UnicodeDecodeError:
+            print(f"vanban import: {path}: không rõ bảng mã của tệp; hãy lưu lại với mã UTF-8 "
+                  "(unknown text encoding; save the file as UTF-8)", file=sys.stderr)
+            status = 1
+            continue
+        except (OSError, ValueError, KeyError, RecursionError) as exc:
+            print(f"vanban import: {path}: không đọc được tài liệu (cannot read document: "
+                  f"{type(exc).__name__}: {exc})", file=sys.stderr)
             status = 1
             continue
         text = record_text(extraction.front_matter, extraction.body)

@@ -47,7 +47,7 @@ class _Styles:
         self.style_bold: dict[str, bool] = {}
         if not xml:
             return
-        root = etree.fromstring(xml)
+        root = _parse(xml, "word/styles.xml")
         self.default_font = _fonts_of(root.find("w:docDefaults/w:rPrDefault/w:rPr", NS))
         for style in root.findall("w:style", NS):
             rpr = style.find("w:rPr", NS)
@@ -114,11 +114,64 @@ def _table_blocks(table, styles: _Styles) -> list[str]:
     return ["\n".join(lines)]
 
 
+MAX_MEMBER_BYTES = 50_000_000
+"""No document.xml of a real office file comes near this; a zip bomb does at once."""
+MAX_RATIO = 200
+"""Word's XML compresses about 10:1; a member that inflates more than this is refused."""
+
+PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+"""XML from a file someone sent: no entities expanded, no DTD or network fetched."""
+
+
+class BadDocument(ValueError):
+    """A file that is not a readable .docx, with a message for the clerk in both languages."""
+
+
+def _read_member(package: zipfile.ZipFile, name: str) -> bytes:
+    """A member's bytes, read in chunks and stopped at the cap whatever its header claims."""
+    info = package.getinfo(name)
+    if info.flag_bits & 0x1:
+        raise BadDocument("tệp .docx có mật khẩu; hãy mở bằng Word, bỏ mật khẩu rồi lưu lại",
+                          "the .docx is encrypted; remove the password in Word and save it again")
+    if info.compress_size and info.file_size / info.compress_size > MAX_RATIO:
+        raise BadDocument("tệp .docx nén bất thường (có thể là bom nén)", "abnormal compression ratio (zip bomb?)")
+    chunks, total = [], 0
+    with package.open(info) as member:
+        while chunk := member.read(1 << 20):
+            total += len(chunk)
+            if total > MAX_MEMBER_BYTES or (info.compress_size and total / info.compress_size > MAX_RATIO):
+                raise BadDocument("nội dung .docx quá lớn khi giải nén", "the .docx inflates beyond the limit")
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _parse(xml: bytes, name: str):
+    try:
+        return etree.fromstring(xml, PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise BadDocument(f"XML trong .docx bị hỏng ({name})", f"malformed XML in {name}: {exc}") from None
+
+
 def docx_to_text(path: Path) -> str:
-    """The document's text, blocks separated by blank lines, as Word would paste it."""
-    with zipfile.ZipFile(path) as package:
-        document = etree.fromstring(package.read("word/document.xml"))
-        styles = _Styles(package.read("word/styles.xml") if "word/styles.xml" in package.namelist() else None)
+    """The document's text, blocks separated by blank lines, as Word would paste it; a broken
+    file raises ``BadDocument`` saying what is wrong."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            names = package.namelist()
+            if "word/document.xml" not in names:
+                raise BadDocument("không phải tệp .docx (thiếu word/document.xml)",
+                                  "not a .docx (no word/document.xml)")
+            document = _parse(_read_member(package, "word/document.xml"), "word/document.xml")
+            styles_xml = _read_member(package, "word/styles.xml") if "word/styles.xml" in names else None
+    except BadDocument:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError) as exc:
+        raise BadDocument("tệp .docx hỏng hoặc không phải .docx", f"not a valid .docx: {exc}") from None
+    except NotImplementedError as exc:
+        raise BadDocument("tệp .docx dùng kiểu nén không hỗ trợ", f"unsupported compression: {exc}") from None
+    except RuntimeError as exc:  # zipfile: encrypted member
+        raise BadDocument("tệp .docx có mật khẩu", f"encrypted .docx: {exc}") from None
+    styles = _Styles(styles_xml)
     body = document.find("w:body", NS)
     blocks: list[str] = []
     for child in body if body is not None else []:

@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import functools
 import logging
-from html import escape
 import time
+from html import escape
 from pathlib import Path
 
 from markupsafe import escape as markup_escape
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import Files
-
 from vanban import buildinfo, collector, urls
 from vanban.mkdocs_files import ContentMemory, HtmlStash, theme_script_hashes
 from vanban.pipeline import RecordCache, Sources, build_catalogue

@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 import frontmatter
-
 from conftest import REPO
 from vanban.pipeline import Sources, build_catalogue
 

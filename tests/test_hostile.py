@@ -19,10 +19,9 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
-from lxml import html
-
 from browser_support import CHROMIUM, FLAGS, RequestLog, serve, unzip
 from hostile_corpus import FIELD_PAYLOADS, corpus, write_corpus
+from lxml import html
 from sitebuild import REPO, copy_project_skeleton
 from vanban.render.csp import inline_scripts, script_hash
 

@@ -12,7 +12,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO
 from docxmaker import paragraph, run, write_docx
 

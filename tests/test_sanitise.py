@@ -6,11 +6,10 @@ import html as html_lib
 import re
 
 import pytest
+from hostile_corpus import BODY_PAYLOADS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import html
-
-from hostile_corpus import BODY_PAYLOADS
 from vanban.render.body import render_body
 from vanban.render.sanitise import clean_html
 

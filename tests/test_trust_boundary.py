@@ -11,18 +11,16 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import REPO, Collection, cong_van, record_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import html as lxml_html
-
-from conftest import REPO, TINY_REGISTRY, Collection, cong_van, record_text
+from vanban import urls
 from vanban.cli import _github_annotation
 from vanban.fix import fix_file
-from vanban.loader import load_record_text
-from vanban.problems import Level, Problem, ProblemLog
+from vanban.problems import Level, Problem
 from vanban.render.body import render_body
 from vanban.render.pages import SiteRenderer
-from vanban import urls
 
 ALIAS_BOMB = "\n".join(["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
                        + [f"a{i}: &a{i} {{k: [*a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}]}}" for i in range(1, 20)])

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 from ..registry import Registry
-import codecs
-
 from .docx import BadDocument, docx_to_text
 from .extract import Extraction, extract
 

@@ -77,3 +77,16 @@ def cong_van(number: str | None = "930/UBND-TH", **extra) -> dict:
           "subject": "V/v thử nghiệm"}
     fm.update(extra)
     return fm
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Debian chromium for every browser test (Playwright cannot fetch its own)."""
+    from playwright.sync_api import sync_playwright
+
+    from browser_support import CHROMIUM, FLAGS
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield chromium
+        chromium.close()

@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
-from browser_support import CHROMIUM, FLAGS, RequestLog, serve, unzip
+from browser_support import RequestLog, serve, unzip
 from hostile_corpus import FIELD_PAYLOADS, corpus, write_corpus
 from lxml import html
 from sitebuild import REPO, copy_project_skeleton
@@ -244,16 +244,6 @@ def _payload_pages(site: Path, suffix_html: bool) -> list[str]:
         if any(m in text for m in markers) and not path.name.startswith("404"):
             pages.append(path.relative_to(site).as_posix())
     return pages
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield chromium
-        chromium.close()
 
 
 def _visit_all(browser, base: str, pages: list[str]) -> list[str]:

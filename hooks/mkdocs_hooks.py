@@ -21,7 +21,7 @@ from pathlib import Path
 
 from markupsafe import escape as markup_escape
 from mkdocs.exceptions import Abort
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from vanban import buildinfo, collector, urls
 from vanban.mkdocs_files import ContentMemory, HtmlStash, theme_script_hashes
 from vanban.pipeline import RecordCache, Sources, build_catalogue
@@ -132,6 +132,9 @@ def _add_generated_files(files: Files, config) -> Files:
         section = page.src_uri.split("/", 1)[0]
         counts[section] = counts.get(section, 0) + 1
     _state["page_counts"] = counts
+    root = Path(config.config_file_path).parent
+    for site_path, repo_path in renderer.attachments():
+        files.append(File.generated(config, site_path, abs_src_path=str(root / repo_path)))
     for problem in renderer.problems:
         (log.error if problem.is_error else log.warning)(problem.format())
     info = buildinfo.current(Path(config.config_file_path).parent)

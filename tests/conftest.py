@@ -82,11 +82,20 @@ def cong_van(number: str | None = "930/UBND-TH", **extra) -> dict:
 @pytest.fixture(scope="session")
 def browser():
     """One headless Debian chromium for every browser test (Playwright cannot fetch its own)."""
-    from playwright.sync_api import sync_playwright
-
     from browser_support import CHROMIUM, FLAGS
+    from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="session")
+def office_files(tmp_path_factory) -> dict[str, Path]:
+    """One Công văn as .html, .pdf, .docx, .doc (saved by LibreOffice) and scanned (tests/officefiles.py)."""
+    from officefiles import make_files, need
+
+    for program in ("soffice", "pdftoppm", "tesseract"):
+        need(program)
+    return make_files(tmp_path_factory.mktemp("office"))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from officefiles import EXPECTED, EXPECTED_REFERENCE, EXPECTED_UNITS, make_files, need
+from officefiles import EXPECTED, EXPECTED_REFERENCE, EXPECTED_UNITS
 from vanban.importer import import_document, read_source
 from vanban.importer.layout import Page, Word, recover
 from vanban.importer.ocr import parse_tsv
@@ -15,11 +15,8 @@ from vanban.importer.pdf import text_quality
 
 
 @pytest.fixture(scope="module")
-def files(tmp_path_factory) -> dict[str, Path]:
-    need("soffice")
-    need("pdftoppm")
-    need("tesseract")
-    return make_files(tmp_path_factory.mktemp("office"))
+def files(office_files) -> dict[str, Path]:
+    return office_files
 
 
 @pytest.mark.parametrize("kind", ["html", "pdf", "docx", "doc", "scan"])

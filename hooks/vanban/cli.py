@@ -93,53 +93,80 @@ def source_path_of(file: Path, sources: Sources) -> str:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from .importer import BadDocument, import_document
     from .problems import ProblemLog
     from .registry import load_registry
-    from .writer import record_path, record_text
 
     sources = Sources.at(Path(args.root))
-    log = ProblemLog()
-    registry = load_registry(sources.registry_file, sources.root, log)
+    registry = load_registry(sources.registry_file, sources.root, ProblemLog())
     paths = [Path(p) for p in args.paths]
-    if args.output and len(paths) > 1:
-        print("vanban import: -o chỉ dùng với một tệp (-o works with one input only)", file=sys.stderr)
-        return 2
-    status = 0
-    for path in paths:
-        try:
-            extraction = import_document(path, registry)
-        except BadDocument as exc:
-            vi, en = exc.args if len(exc.args) == 2 else (str(exc), str(exc))
-            print(f"vanban import: {path}: {vi} ({en})", file=sys.stderr)
-            status = 1
-            continue
-        except UnicodeDecodeError:
-            print(f"vanban import: {path}: không rõ bảng mã của tệp; hãy lưu lại với mã UTF-8 "
-                  "(unknown text encoding; save the file as UTF-8)", file=sys.stderr)
-            status = 1
-            continue
-        except (OSError, ValueError, KeyError, RecursionError) as exc:
-            print(f"vanban import: {path}: không đọc được tài liệu (cannot read document: "
-                  f"{type(exc).__name__}: {exc})", file=sys.stderr)
-            status = 1
-            continue
-        text = record_text(extraction.front_matter, extraction.body)
-        if args.output == "-":
-            sys.stdout.write(text)
-            continue
-        target = Path(args.output) if args.output else record_path(extraction.front_matter, sources.records_dir, registry)
-        if target.exists() and not args.force:
-            print(f"{target}: đã có bản ghi, không ghi đè; dùng --force để thay (record exists; use --force)",
-                  file=sys.stderr)
-            status = 1
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-        print(f"{path} → {target}")
-        for note in extraction.notes:
-            print(f"  cần xem lại (to review): {note}")
-    return status
+    if args.output:
+        if len(paths) > 1 or paths[0].is_dir():
+            print("vanban import: -o chỉ dùng với một tệp (-o works with one input file only)", file=sys.stderr)
+            return 2
+        return _import_one(paths[0], args.output, args.force, registry)
+    return _import_many(paths, args, sources, registry)
+
+
+def _import_one(path: Path, output: str, force: bool, registry) -> int:  # noqa: ANN001
+    """One document to a named file (or ``-``: standard output), overwritten only with --force."""
+    from .importer.archive import read_one
+    from .writer import record_text
+
+    result = read_one((path, registry))
+    if isinstance(result, str):
+        print(f"vanban import: {path}: {result}", file=sys.stderr)
+        return 1
+    front_matter, body, notes = result
+    text = record_text(front_matter, body)
+    if output == "-":
+        sys.stdout.write(text)
+        return 0
+    target = Path(output)
+    if target.exists() and not force:
+        print(f"{target}: đã có bản ghi, không ghi đè; dùng --force để thay (record exists; use --force)",
+              file=sys.stderr)
+        return 1
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    print(f"{path} → {target}")
+    for note in notes:
+        print(f"  cần xem lại (to review): {note}")
+    return 0
+
+
+def _import_many(paths: list[Path], args: argparse.Namespace, sources: Sources, registry) -> int:  # noqa: ANN001
+    """Files and folders into the collection: never overwriting, one line per file, a report."""
+    from tqdm import tqdm
+
+    from .importer.archive import DUPLICATE, FAILED, expand, import_archive, write_report
+    from .reading import worker_count
+
+    files = expand(paths)
+    into = Path(args.into) if args.into else sources.records_dir
+    jobs = args.jobs or worker_count()
+
+    def progress(results):  # noqa: ANN001, ANN202
+        return tqdm(results, total=len(files), unit="tệp", desc="vanban import", file=sys.stderr,
+                    disable=None if len(files) > 1 else True)
+
+    outcomes = import_archive(files, into, sources.root, registry, jobs=jobs, progress=progress)
+    counts: dict[str, int] = {}
+    for outcome in outcomes:
+        counts[outcome.status] = counts.get(outcome.status, 0) + 1
+        if outcome.status == FAILED:
+            print(f"vanban import: {outcome.file}: {outcome.reason}", file=sys.stderr)
+        elif outcome.status == DUPLICATE:
+            print(f"{outcome.file}: {outcome.status}, bỏ qua — {outcome.reason} (already in the collection)")
+        else:
+            print(f"{outcome.file} → {outcome.record}")
+            for note in outcome.notes:
+                print(f"  cần xem lại (to review): {note}")
+    if args.report:
+        write_report(outcomes, Path(args.report))
+    if len(outcomes) > 1:
+        summary = ", ".join(f"{status}: {n}" for status, n in counts.items())
+        print(f"vanban import: {len(outcomes)} tệp — {summary}" + (f"; báo cáo: {args.report}" if args.report else ""))
+    return 1 if counts.get(FAILED) else 0
 
 
 _NEW_FIELDS = (
@@ -233,10 +260,14 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--fix", action="store_true",
                        help="chuẩn hoá NFC và thêm số văn bản thân văn bản nhắc tới vào references")
     check.set_defaults(run=_check)
-    importer = commands.add_parser("import", help="nhập tài liệu .docx/.txt/.md thành bản ghi (import documents)")
-    importer.add_argument("paths", nargs="+", help="tệp .docx, .txt hoặc .md")
-    importer.add_argument("-o", "--output", help="tệp bản ghi cần ghi, hoặc - để in ra màn hình")
-    importer.add_argument("--force", action="store_true", help="ghi đè bản ghi đã có (overwrite)")
+    importer = commands.add_parser(
+        "import", help="nhập tài liệu (.pdf, bản quét, .doc, .docx, .html, .txt, .md) thành bản ghi (import documents)")
+    importer.add_argument("paths", nargs="+", help="tệp hoặc thư mục (đọc cả thư mục con)")
+    importer.add_argument("-o", "--output", help="với một tệp: bản ghi cần ghi, hoặc - để in ra màn hình")
+    importer.add_argument("--force", action="store_true", help="với -o: ghi đè tệp đã có (overwrite)")
+    importer.add_argument("--into", help="thư mục bản ghi (mặc định: records/)")
+    importer.add_argument("--report", help="ghi báo cáo rà soát dạng CSV vào tệp này (review report)")
+    importer.add_argument("--jobs", type=int, help="số tiến trình song song (mặc định: số nhân CPU)")
     importer.set_defaults(run=_import)
     new = commands.add_parser("new", help="tạo bản ghi mới theo mẫu (create a record skeleton)")
     for key, prompt in _NEW_FIELDS:

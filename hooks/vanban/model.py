@@ -79,6 +79,8 @@ class Record:
     status: str | None = None
     replaces: tuple[str, ...] = ()
     source: str | None = None
+    original: str | None = None  # the original file, beside the record file
+    sha256: str | None = None
     sample: bool = False
     note: str | None = None
     import_notes: tuple[str, ...] = ()

@@ -39,7 +39,17 @@ def read_record(file: Path, root: Path, issuer_codes: frozenset[str]) -> Result:
     own = ProblemLog()
     raw = load_record_file(file, root, own)
     record = validate_record(raw, own, issuer_codes) if raw is not None else None
+    if record is not None and record.original:
+        _check_original(file, record.original, raw.line_of("original") if raw else None, record.path, own)
     return record, list(own)
+
+
+def _check_original(file: Path, name: str, line: int | None, path: str, log: ProblemLog) -> None:
+    """The original a record names must be a regular file beside it (not a link out of the repository)."""
+    original = file.parent / name
+    if not original.is_file() or original.is_symlink():
+        log.error(path, "original", f"không thấy tệp bản gốc “{name}” cạnh bản ghi; hãy thêm tệp hoặc bỏ dòng original",
+                  f"original file {name!r} not found beside the record (or it is a link)", line)
 
 
 def _read_chunk(files: list[Path], root: Path, issuer_codes: frozenset[str]) -> list[Result]:

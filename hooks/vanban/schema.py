@@ -48,6 +48,10 @@ SECRECY_GRADES = ("Mật", "Tối mật", "Tuyệt mật")
 
 _DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 _TEXT = {"type": "string", "minLength": 1}
+ORIGINAL_SUFFIXES = ("pdf", "doc", "docx", "png", "jpg", "jpeg", "tif", "tiff")
+"""Originals the site offers for download. No .html or .svg: served from the site's own origin
+without our pages' policy, such a file could run script."""
+ORIGINAL_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*\.(" + "|".join(ORIGINAL_SUFFIXES) + ")$"
 _TEXT_LIST = {"type": "array", "items": _TEXT}
 _NULLABLE_TEXT = {"type": ["string", "null"]}
 
@@ -138,6 +142,12 @@ RECORD_SCHEMA: dict = {
             "description": "Số, ký hiệu văn bản bị thay thế.",
         },
         "source": {**_TEXT, "description": "Tên tệp gốc."},
+        "original": {
+            "type": "string",
+            "pattern": ORIGINAL_PATTERN,
+            "description": "Tệp bản gốc lưu cạnh bản ghi (.pdf, .doc, .docx, ảnh), để tải về.",
+        },
+        "sha256": {"type": "string", "pattern": r"^[0-9a-f]{64}$", "description": "Mã băm SHA-256 của tệp gốc."},
         "sample": {"type": "boolean", "description": "true: văn bản minh hoạ, không phải bản thật."},
         "note": {**_TEXT, "description": "Ghi chú của người nhập."},
         "import_notes": {**_TEXT_LIST, "description": "Những trường công cụ nhập chưa tìm được."},
@@ -163,6 +173,8 @@ FIELD_LABELS: dict[str, str] = {
     "status": "Tình trạng",
     "replaces": "Thay thế",
     "source": "Tệp gốc",
+    "original": "Bản gốc",
+    "sha256": "Mã băm SHA-256",
     "sample": "Văn bản minh hoạ",
     "note": "Ghi chú",
     "import_notes": "Ghi chú nhập",

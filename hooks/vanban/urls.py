@@ -31,6 +31,14 @@ def record_page(record_id: str) -> str:
     return f"{RECORDS}/{record_id}.md"
 
 
+ORIGINALS = "ban-goc"
+
+
+def original_file(record_id: str, name: str) -> str:
+    """Where a record's original file is published (site-root relative): ``ban-goc/<id>/<name>``."""
+    return f"{ORIGINALS}/{record_id}/{name}"
+
+
 def issuer_page(issuer_id: str) -> str:
     return f"{ISSUERS}/{issuer_id}.md"
 

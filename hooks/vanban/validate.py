@@ -311,6 +311,8 @@ def validate_record(raw: RawRecord, log: ProblemLog, issuer_codes: frozenset[str
         status=clean_space(fm["status"]) if fm.get("status") else None,
         replaces=tuple(normalise_number(r) for r in ([replaces] if isinstance(replaces, str) else replaces)),
         source=fm.get("source"),
+        original=fm.get("original"),
+        sha256=fm.get("sha256"),
         sample=bool(fm.get("sample", False)),
         note=fm.get("note"),
         import_notes=tuple(fm.get("import_notes") or ()),

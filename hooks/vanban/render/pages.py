@@ -164,9 +164,29 @@ class SiteRenderer:
             ("Tình trạng", esc(record.status or "")),
             ("Kính gửi", bullet_list([esc(a) for a in record.addressees]) if record.addressees else ""),
             ("Nơi nhận", bullet_list([esc(d) for d in record.distribution]) if record.distribution else ""),
-            ("Tệp gốc", esc(record.source or "")),
+            ("Tệp gốc", self._original(here, entry)),
         ]
         return definition_list(rows)
+
+    def _original(self, here: str, entry: CatalogueRecord) -> str:
+        """The original's name; a download link when the original is kept beside the record."""
+        record = entry.record
+        if not record.original:
+            return esc(record.source or "")
+        href = self.linker.href_to_file(here, urls.original_file(entry.id, record.original))
+        label = record.source or record.original
+        return (f'<a href="{esc(href)}" download="{esc(record.original)}">{esc(label)}</a> '
+                f'<span class="vb-partial">(tải bản gốc {esc(record.original.rsplit(".", 1)[-1].upper())})</span>')
+
+    def attachments(self) -> list[tuple[str, str]]:
+        """(site path, repository path) of every original kept beside a record, to publish."""
+        found = []
+        for entry in self.cat.records.values():
+            original = entry.record.original
+            if original:
+                folder = entry.record.path.rsplit("/", 1)[0] if "/" in entry.record.path else ""
+                found.append((urls.original_file(entry.id, original), f"{folder}/{original}".lstrip("/")))
+        return found
 
     def _references_section(self, here: str, entry: CatalogueRecord) -> str:
         items = []

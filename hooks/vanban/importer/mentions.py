@@ -265,6 +265,44 @@ def _role(text: str) -> str:
     return "thuc_hien"
 
 
+# Case-sensitive: the partners end at a verb in small letters, so that "Sở Xây dựng" or
+# "Sở Kế hoạch và Đầu tư" is not cut at a verb-like word of its name.
+_PARTNERS = re.compile(rf"^\W*[Cc]hủ\s+trì\s*,?\s*(?:và\s+)?phối\s+hợp\s+(?:chặt\s+chẽ\s+)?với\s+(?P<units>.*?)"
+                       rf"(?P<end>\s+(?=(?:{_VERBS})\b)|\s*[;.(]|$)")
+_UNSPECIFIC = re.compile(r"liên\s+quan|^các\s+(?:địa\s+phương|ngành|cơ\s+quan|đơn\s+vị)\b|chức\s+năng", re.IGNORECASE)
+
+
+def _partners(rest: str, lead: str) -> list[tuple[str, str]]:
+    """The units a lead works with: "X chủ trì, phối hợp với Y, Z <task>" gives Y and Z the
+    role ``phoi_hop`` (their unit pages must show what they coordinate on) with the task
+    "Phối hợp với X <task>". Partners that name no body ("các cơ quan liên quan") are left out."""
+    match = _PARTNERS.match(rest)
+    if not match:
+        return []
+    task = rest[match.end():].strip()
+    partners = [u for u in _distribute(match["units"]) if not _UNSPECIFIC.search(u)]
+    return [(unit, f"Phối hợp với {lead} {task}".strip()) for unit in partners]
+
+
+_DISTRIBUTIVE = re.compile(r"^(?:các\s+)?(?P<kind>Sở|Bộ|Ban|Phòng|Cục|Vụ|Hội)\s*:\s*(?P<items>.+)$")
+_HEADED_AND = re.compile(rf"\s+và\s+(?=(?:{_UNIT_START_HEADED})\b)")
+
+
+def _distribute(text: str) -> list[str]:
+    """Units of a list; "các Sở: Y tế, Tài chính và UBND các huyện" → "Sở Y tế", "Sở Tài
+    chính", "UBND các huyện" ("và" inside a name, as in "Giáo dục và Đào tạo", is kept)."""
+    match = _DISTRIBUTIVE.match(clean_space(text.replace("**", "")).strip(" ,;"))
+    if not match:
+        return _split_units(text)
+    items = [i.strip() for i in match["items"].split(",") if i.strip()]
+    tail: list[str] = []
+    if items:
+        last, *rest = _HEADED_AND.split(items[-1], maxsplit=1)
+        items[-1] = last
+        tail = _split_units(rest[0]) if rest else []
+    return [f"{match['kind']} {item}" for item in items] + tail
+
+
 def _split_units(text: str) -> list[str]:
     text = re.sub(r"\s+", " ", text.replace("**", "")).strip(" ,;:")
     units = [u.strip(" ,;") for u in _SPLIT_UNITS.split(text)]
@@ -416,8 +454,8 @@ def _clauses(items: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
 def find_assignments(body: str, registry: Registry | None = None) -> list[dict]:
     """Units given a task, with role, a short task text and the deadline when stated.
 
-    Units named after "phối hợp với" are the lead's partners, not assignees (as the records
-    are labelled); a unit whose own sentence starts with "phối hợp" gets role ``phoi_hop``.
+    Units named after "X chủ trì, phối hợp với" are assignments with role ``phoi_hop`` (see
+    ``_partners``); a unit whose own sentence starts with "phối hợp" gets that role too.
     """
     del registry  # names are kept as written; the site resolves them
     results: list[dict] = []
@@ -458,6 +496,9 @@ def find_assignments(body: str, registry: Registry | None = None) -> list[dict]:
         role = _role(rest or task)  # "Sở X:" then "Chủ trì, …" on the next lines
         for unit in units:
             add(unit, role, task, context)
+        if role == "chu_tri" and units:
+            for partner, partner_task in _partners(rest or task, units[0]):
+                add(partner, "phoi_hop", partner_task, context)
     for unit, role, task, when in _table_assignments(body):
         add(unit, role, task, when)
     return results

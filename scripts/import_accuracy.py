@@ -3,7 +3,9 @@
 precision/recall.
 
 A labelled folder holds documents (``NAME.txt``, ``NAME.md`` or ``NAME.docx``) each beside
-``NAME.expected.yml``, the front-matter a person wrote by reading the document.
+``NAME.expected.yml``, the front-matter a person wrote by reading the document; or, for the
+real-document corpus, ``labels/ID.yml`` and the original ``files/ID.<ext>`` (any format).
+Each field is right, blank (not read) or wrong; a blank is better than a wrong value.
 
 How values are compared (printed with the results, so the figures can be read honestly):
 * number, date: exact (number after NFC/hyphen/space normalisation; ``null`` = ``null``);
@@ -13,7 +15,7 @@ How values are compared (printed with the results, so the figures can be read ho
   "Sở Nội vụ tỉnh Hà Tĩnh") — the labelling guide names a body as its header line does;
 * references: pairs (number, type); assignments: pairs (unit, role), units compared like issuers.
 
-Usage: python scripts/import_accuracy.py [FOLDER] [--verbose]
+Usage: python scripts/import_accuracy.py [FOLDER] [--verbose] [--half IDS_FILE]
 """
 
 from __future__ import annotations
@@ -85,7 +87,7 @@ def field_equal(field: str, got, expected, registry: Registry) -> bool:
 
 
 def reference_pairs(refs) -> set[tuple[str, str]]:
-    return {(number_key(r["number"]), tone_key(r.get("type") or "")) for r in refs or []}
+    return {(number_key(r["number"]), tone_key(r.get("type") or "")) for r in refs or [] if r.get("number")}
 
 
 def assignment_pairs(items, registry: Registry) -> set[tuple[str, str]]:
@@ -93,6 +95,15 @@ def assignment_pairs(items, registry: Registry) -> set[tuple[str, str]]:
 
 
 def documents(folder: Path):
+    """(document, labels) pairs of a labelled folder: ``NAME.<ext>`` beside
+    ``NAME.expected.yml`` (the import corpus), or ``labels/ID.yml`` with ``files/ID.<ext>``
+    (the real-document corpus, whose originals live outside the repository)."""
+    if (folder / "labels").is_dir():
+        for expected in sorted((folder / "labels").glob("*.yml")):
+            found = sorted((folder / "files").glob(expected.stem + ".*"))
+            if found:
+                yield found[0], yaml.load(expected.read_text(encoding="utf-8"), Loader=_StringLoader)
+        return
     for expected in sorted(folder.glob("*.expected.yml")):
         stem = expected.name.removesuffix(".expected.yml")
         for suffix in (".docx", ".txt", ".md"):
@@ -102,47 +113,44 @@ def documents(folder: Path):
                 break
 
 
-def measure(folder: Path, verbose: bool = False) -> dict:
-    """Accuracy figures for a labelled folder (see the module docstring)."""
-    args = argparse.Namespace(folder=str(folder), verbose=verbose)
-    sources = Sources.at(ROOT)
-    registry = load_registry(sources.registry_file, sources.root, ProblemLog())
+def _verdict(field: str, got, expected, registry: Registry) -> str:
+    """right, blank (nothing read where the page has a value) or wrong."""
+    if field_equal(field, got, expected, registry):
+        return "right"
+    return "blank" if got in (None, "", {}) else "wrong"
 
-    correct: Counter = Counter()
-    present: Counter = Counter()
-    ref_tp = ref_fp = ref_fn = 0
-    asg_tp = asg_fp = asg_fn = 0
-    relation_ok = relation_n = 0
-    count = 0
-    for doc, expected in documents(Path(args.folder)):
-        count += 1
-        got = import_document(doc, registry).front_matter
+
+class _Tally:
+    """Counts for one group of documents (all, or one format)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.verdicts: dict[str, Counter] = {f: Counter() for f in FIELDS}
+        self.ref = Counter()
+        self.asg = Counter()
+        self.relation = Counter()
+
+    def add(self, doc: Path, got: dict, expected: dict, registry: Registry, verbose: bool) -> None:
+        self.count += 1
         for field in FIELDS:
             if field not in expected and field not in got:
                 continue
-            present[field] += 1
-            if field_equal(field, got.get(field), expected.get(field), registry):
-                correct[field] += 1
-            elif args.verbose:
+            verdict = _verdict(field, got.get(field), expected.get(field), registry)
+            self.verdicts[field][verdict] += 1
+            if verbose and verdict != "right":
                 print(f"{doc.name}: {field}: got {got.get(field)!r}, expected {expected.get(field)!r}")
         got_refs, exp_refs = reference_pairs(got.get("references")), reference_pairs(expected.get("references"))
-        ref_tp += len(got_refs & exp_refs)
-        ref_fp += len(got_refs - exp_refs)
-        ref_fn += len(exp_refs - got_refs)
-        exp_relations = {number_key(r["number"]): r["relation"] for r in expected.get("references") or []}
+        self.ref.update(tp=len(got_refs & exp_refs), fp=len(got_refs - exp_refs), fn=len(exp_refs - got_refs))
+        exp_relations = {number_key(r["number"]): r["relation"] for r in expected.get("references") or []
+                         if r.get("number")}
         for ref in got.get("references") or []:
             if number_key(ref["number"]) in exp_relations:
-                relation_n += 1
-                relation_ok += ref["relation"] == exp_relations[number_key(ref["number"])]
-                if args.verbose and ref["relation"] != exp_relations[number_key(ref["number"])]:
-                    print(f"{doc.name}: relation of {ref['number']}: got {ref['relation']}, "
-                          f"expected {exp_relations[number_key(ref['number'])]}")
+                self.relation["n"] += 1
+                self.relation["ok"] += ref["relation"] == exp_relations[number_key(ref["number"])]
         got_asg = assignment_pairs(got.get("assignments"), registry)
         exp_asg = assignment_pairs(expected.get("assignments"), registry)
-        asg_tp += len(got_asg & exp_asg)
-        asg_fp += len(got_asg - exp_asg)
-        asg_fn += len(exp_asg - got_asg)
-        if args.verbose:
+        self.asg.update(tp=len(got_asg & exp_asg), fp=len(got_asg - exp_asg), fn=len(exp_asg - got_asg))
+        if verbose:
             for pair in sorted(got_refs - exp_refs):
                 print(f"{doc.name}: reference not expected: {pair}")
             for pair in sorted(exp_refs - got_refs):
@@ -152,35 +160,73 @@ def measure(folder: Path, verbose: bool = False) -> dict:
             for pair in sorted(exp_asg - got_asg):
                 print(f"{doc.name}: assignment missed: {pair}")
 
-    def ratio(a: int, b: int) -> float:
-        return a / b if b else 1.0
+    def result(self) -> dict:
+        def ratio(a: int, b: int) -> float:
+            return a / b if b else 1.0
 
-    return {
-        "documents": count,
-        "fields": {f: (correct[f], present[f], ratio(correct[f], present[f])) for f in FIELDS},
-        "references": (ratio(ref_tp, ref_tp + ref_fp), ratio(ref_tp, ref_tp + ref_fn), ref_tp, ref_fp, ref_fn),
-        "relations": (ratio(relation_ok, relation_n), relation_n),
-        "assignments": (ratio(asg_tp, asg_tp + asg_fp), ratio(asg_tp, asg_tp + asg_fn), asg_tp, asg_fp, asg_fn),
-    }
+        fields = {}
+        for f, v in self.verdicts.items():
+            total = sum(v.values())
+            fields[f] = (v["right"], total, ratio(v["right"], total), v["blank"], v["wrong"])
+        r, a = self.ref, self.asg
+        return {
+            "documents": self.count,
+            "fields": fields,
+            "references": (ratio(r["tp"], r["tp"] + r["fp"]), ratio(r["tp"], r["tp"] + r["fn"]),
+                           r["tp"], r["fp"], r["fn"]),
+            "relations": (ratio(self.relation["ok"], self.relation["n"]), self.relation["n"]),
+            "assignments": (ratio(a["tp"], a["tp"] + a["fp"]), ratio(a["tp"], a["tp"] + a["fn"]),
+                            a["tp"], a["fp"], a["fn"]),
+        }
+
+
+def measure(folder: Path, verbose: bool = False, only: set[str] | None = None) -> dict:
+    """Accuracy figures for a labelled folder (see the module docstring); ``by_format`` holds
+    the same figures per way the text was read (docx, doc, pdf, ocr, html, text). ``only``
+    limits the documents to those whose file stem is in it (a half of the corpus)."""
+    sources = Sources.at(ROOT)
+    registry = load_registry(sources.registry_file, sources.root, ProblemLog())
+    total = _Tally()
+    by_format: dict[str, _Tally] = {}
+    for doc, expected in documents(folder):
+        if only is not None and doc.stem not in only:
+            continue
+        extraction = import_document(doc, registry)
+        for tally in (total, by_format.setdefault(extraction.method, _Tally())):
+            tally.add(doc, extraction.front_matter, expected, registry, verbose and tally is total)
+    result = total.result()
+    result["by_format"] = {name: tally.result() for name, tally in sorted(by_format.items())}
+    return result
+
+
+def _print(result: dict, title: str) -> None:
+    print(f"{title}: {result['documents']} documents")
+    print(f"  {'field':<10}{'right':>7}{'blank':>7}{'wrong':>7}{'of':>5}{'accuracy':>10}{'target':>8}")
+    for field, (ok, of, share, blank, wrong) in result["fields"].items():
+        target = f"{TARGETS[field]:.0%}" if field in TARGETS else ""
+        print(f"  {field:<10}{ok:>7}{blank:>7}{wrong:>7}{of:>5}{share:>10.1%}{target:>8}")
+    p, r, tp, fp, fn = result["references"]
+    print(f"  references (number, type): precision {p:.3f}  recall {r:.3f}  (tp {tp}, fp {fp}, fn {fn})")
+    share, n = result["relations"]
+    print(f"  reference relation on matched numbers: {share:.1%} of {n}")
+    p, r, tp, fp, fn = result["assignments"]
+    print(f"  assignments (unit, role): precision {p:.3f}  recall {r:.3f}  (tp {tp}, fp {fp}, fn {fn})")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("folder", nargs="?", default=str(ROOT / "tests" / "import_corpus"))
     parser.add_argument("--verbose", "-v", action="store_true", help="print every mismatch")
+    parser.add_argument("--half", help="a file listing the ids of one half (one per line, # comments)")
     args = parser.parse_args()
-    result = measure(Path(args.folder), args.verbose)
-    print(f"Documents: {result['documents']}")
-    print(f"{'field':<12}{'correct':>10}{'of':>6}{'accuracy':>10}{'target':>8}")
-    for field, (ok, of, share) in result["fields"].items():
-        target = f"{TARGETS[field]:.0%}" if field in TARGETS else ""
-        print(f"{field:<12}{ok:>10}{of:>6}{share:>10.1%}{target:>8}")
-    p, r, tp, fp, fn = result["references"]
-    print(f"references (number, type): precision {p:.3f}  recall {r:.3f}  (tp {tp}, fp {fp}, fn {fn}; target 0.9)")
-    share, n = result["relations"]
-    print(f"reference relation on matched numbers: {share:.1%} of {n}")
-    p, r, tp, fp, fn = result["assignments"]
-    print(f"assignments (unit, role): precision {p:.3f}  recall {r:.3f}  (tp {tp}, fp {fp}, fn {fn}; target 0.8)")
+    only = None
+    if args.half:
+        only = {line.split("#")[0].strip() for line in Path(args.half).read_text(encoding="utf-8").splitlines()}
+        only.discard("")
+    result = measure(Path(args.folder), args.verbose, only)
+    _print(result, "All")
+    for name, part in result["by_format"].items():
+        _print(part, f"Read as {name}")
     return 0
 
 

@@ -146,6 +146,20 @@ def type_agrees(parsed: ParsedNumber, doc_type: DocumentType, issuer_codes: froz
 
 
 @lru_cache(maxsize=200_000)
+def type_named_by(parsed: ParsedNumber) -> str | None:
+    """The document type a number's symbol names ("QĐ-UBND" → Quyết định, "TTr-BTC" → Tờ
+    trình); a state number with no type abbreviation ("930/UBND-TH") is a Công văn."""
+    if parsed.type_abbr is None:
+        return "Công văn" if parsed.system == "state" else None
+    from .text import fold
+
+    abbr = fold(parsed.type_abbr)
+    for doc_type in DOCUMENT_TYPES:
+        if abbr in {fold(a) for a in (doc_type.state if parsed.system == "state" else doc_type.party)}:
+            return doc_type.name
+    return None
+
+
 def number_key(number: str) -> str:
     """Matching key: ASCII-folded, lower case, leading zeros of the serial dropped."""
     key = fold(normalise_number(number))

@@ -95,6 +95,7 @@ def import_document(path: Path, registry: Registry | None = None) -> Extraction:
     extraction = extract(source.text, registry)
     extraction.front_matter["source"] = path.name
     extraction.notes = source.notes + extraction.notes
+    extraction.method = source.method
     if extraction.notes:
         extraction.front_matter["import_notes"] = extraction.notes
     return extraction

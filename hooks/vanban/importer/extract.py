@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..dates import PartialDate
-from ..numbers import DOCUMENT_TYPES, find_type, normalise_number, parse_number, parse_symbol
+from ..numbers import DOCUMENT_TYPES, find_type, normalise_number, parse_number, parse_symbol, type_named_by
 from ..registry import Organisation, Registry
 from ..text import clean_space, fold, nfc
 from .casing import proper_case
@@ -51,6 +51,8 @@ class Extraction:
     front_matter: dict
     body: str
     notes: list[str] = field(default_factory=list)
+    method: str = "text"
+    """How the document's text was read (text, docx, doc, pdf, ocr, html): set by the importer."""
 
 
 def _plain(line: str) -> str:
@@ -72,13 +74,32 @@ _BLANK_BEFORE = re.compile(r"(?:\bSố\s*:?|\bngày|\btháng)$", re.IGNORECASE)
 _BLANK_AFTER = re.compile(r"^(?:tháng|năm|[/-])", re.IGNORECASE)
 
 
+_ANCHOR = re.compile(
+    r"(?<=\S)\s+(?=CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|Độc\s+lập\s*[-–—]|Kính\s+gửi\b)")
+_PLACE_AFTER_NUMBER = re.compile(r"^(Số\s*:?\s*\S+)\s+(?=[A-ZĐ][^\d,:]{1,40},\s*ngày\b)", re.IGNORECASE)
+
+
+def _split_at_anchors(part: str) -> list[str]:
+    """A flattened header (a web copy, an OCR line) holds several header items on one line:
+    "THỦ TƯỚNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI …", "Số: 12/QĐ-UBND An Khánh, ngày …"; split it before
+    the motto, "Kính gửi" and the place-and-date."""
+    pieces = [p for p in _ANCHOR.split(part) if p.strip()]
+    out: list[str] = []
+    for piece in pieces:
+        match = _PLACE_AFTER_NUMBER.match(piece)
+        out.extend([match.group(1), piece[match.end():]] if match else [piece])
+    return out
+
+
 def _split_columns(line: str) -> list[str]:
-    """Parts of a line typed as two columns (separated by a tab or 3+ spaces), each cleaned.
+    """Parts of a line typed as two columns (separated by a tab or 3+ spaces), each cleaned;
+    a part that runs several header items together is split at their anchors.
 
     Spaces left for a missing number or day ("Số:    /UBND-VX", "ngày    tháng 7") are not a
     column break.
     """
-    parts = [_plain(part) for part in _COLUMNS.split(line.replace("**", "").strip()) if part.strip()]
+    parts = [_plain(piece) for part in _COLUMNS.split(line.replace("**", "").strip()) if part.strip()
+             for piece in _split_at_anchors(part)]
     merged: list[str] = []
     for part in parts:
         if merged and (_BLANK_BEFORE.search(merged[-1]) or _BLANK_AFTER.match(part)):
@@ -176,6 +197,9 @@ class _Reader:
         value = value.split("ngày")[0]  # "Số: 12/UBND-VX ngày …" on one line
         if re.match(r"^[/-]", value) or not re.match(r"^\d", value):
             symbol = value.lstrip("/-")
+            if not parse_symbol(symbol):  # OCR specks where a handwritten number was: "@† /TTg-CĐS"
+                tail = re.search(r"[/-]\s*([A-ZĐ][\wĐđ.&-]*(?:/[\wĐđ.&-]+)*)$", value)
+                symbol = tail.group(1) if tail else symbol
             if symbol and parse_symbol(symbol):
                 self.fm["number"] = None
                 self.fm["symbol"] = symbol
@@ -288,22 +312,36 @@ class _Reader:
                 line = _split_columns(self.raw_lines[index])[0]
             parts.append(line)
             index += 1
+        if parts and not stop_at_header:
+            index = self._bold_continuation(index, parts)
         return clean_space(" ".join(parts)), index
+
+    def _bold_continuation(self, index: int, parts: list[str]) -> int:
+        """A subject set in bold over several paragraphs (Word: one paragraph per line, each
+        followed by a blank line) goes on while the next paragraphs are bold and short too."""
+        first = self.raw_lines[index - len(parts)].strip()
+        if not first.startswith("**"):
+            return index
+        while True:
+            probe = index
+            while probe < len(self.lines) and not self.lines[probe]:
+                probe += 1
+            if probe - index > 2 or probe >= len(self.lines):
+                return index
+            raw = self.raw_lines[probe].strip()
+            line = self.lines[probe]
+            if not (raw.startswith("**") and raw.endswith("**")) or len(line) > 200 or _type_title(line) \
+                    or _BODY_START.match(line) or _KINH_GUI.match(line):
+                return index
+            parts.append(line)
+            index = probe + 1
 
     def _type_from_number(self) -> None:
         value = self.fm.get("number") or self.fm.get("symbol")
         parsed = (parse_number(value) if self.fm.get("number") else parse_symbol(value)) if value else None
-        if parsed is None:
-            return
-        if parsed.type_abbr is None:
-            if parsed.system == "state":
-                self.fm["type"] = "Công văn"
-            return
-        for doc_type in DOCUMENT_TYPES:
-            abbrs = doc_type.state if parsed.system == "state" else doc_type.party
-            if fold(parsed.type_abbr) in {fold(a) for a in abbrs}:
-                self.fm["type"] = doc_type.name
-                return
+        named = type_named_by(parsed) if parsed else None
+        if named:
+            self.fm["type"] = named
 
     def addressees(self, start: int) -> int:
         for index in range(start, min(start + 15, len(self.lines))):
@@ -437,7 +475,7 @@ def extract(text: str, registry: Registry | None = None) -> Extraction:
     references = find_references(scan, own_number, fm.get("type"))
     if references:
         fm["references"] = references
-    assignments = find_assignments(body, registry)
+    assignments = find_assignments(task_scope(body, fm.get("type")), registry)
     if assignments:
         fm["assignments"] = assignments
     notes = [f"chưa tìm thấy “{label}” ({key}); hãy điền" for key, label in (
@@ -449,6 +487,38 @@ def extract(text: str, registry: Registry | None = None) -> Extraction:
     if "type" in fm and find_type(fm["type"]) is None:
         notes.append(f"loại văn bản “{fm['type']}” chưa có trong danh mục")
     return Extraction(_ordered(fm), body, notes)
+
+
+NORMATIVE_TYPES = frozenset({"Nghị định", "Thông tư", "Quy định", "Luật", "Nghị quyết", "Quy chế", "Pháp lệnh",
+                             "Thông tư liên tịch"})
+"""Types whose articles are rules for everyone ("Cấp ủy có thẩm quyền …", "Bộ trưởng quyết
+định …"): their tasks are only in the articles on carrying the text out."""
+_ARTICLE = re.compile(r"^\s*(?:\*\*)?Điều\s+\d+[a-z]?\s*[.:]", re.IGNORECASE)
+_CHAPTER = re.compile(r"^\s*(?:\*\*)?(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+[IVXLC\d]+\b")
+_EXECUTION = re.compile(r"tổ\s+chức\s+thực\s+hiện|trách\s+nhiệm|thi\s+hành|điều\s+khoản\s+chuyển\s+tiếp",
+                        re.IGNORECASE)
+
+
+def task_scope(body: str, doc_type: str | None) -> str:
+    """The part of the body where tasks are given: all of it, except in a normative text
+    (``NORMATIVE_TYPES``) with articles, where only the articles (and chapters) on carrying it
+    out count — the others state rules, and reading them as tasks floods the unit pages."""
+    if doc_type not in NORMATIVE_TYPES:
+        return body
+    lines = body.split("\n")
+    if not any(_ARTICLE.match(line) for line in lines):
+        return body
+    kept: list[str] = []
+    keep = chapter = False
+    for index, line in enumerate(lines):
+        if _CHAPTER.match(line):
+            title = line + " " + (lines[index + 1] if index + 1 < len(lines) else "")
+            keep = chapter = bool(_EXECUTION.search(title))
+        elif _ARTICLE.match(line):
+            keep = chapter or bool(_EXECUTION.search(line))
+        if keep:
+            kept.append(line)
+    return "\n".join(kept)
 
 
 _ORDER = ("number", "symbol", "type", "issuer", "date", "place", "subject", "urgency", "secrecy", "signer",

@@ -149,6 +149,14 @@ _PAGE_NUMBER = re.compile(r"^(?:[-–—]?\s*\d{1,3}\s*[-–—]?|trang\s+\d{1,3
 _STAMP = re.compile(
     r"^(?:ky\s+boi|ky\s+so\s+boi|nguoi\s+ky|thoi\s+gian\s+ky|ngay\s+ky|ky\s+ngay|e-?mail|co\s+quan|chuc\s+vu"
     r"|signed\s+by|signature\s+valid|date|reason|location)\s*:")
+_RECEIVED = re.compile(r"^(?:den\b|gio\s*:|chuyen\s*:|cong\s+thong\s+tin\s+dien\s+t|so\s+va\s+ky\s+hieu\s+h)")
+"""The received stamp a văn thư puts on an incoming copy ("CÔNG VĂN ĐẾN … Giờ: … Chuyển: …",
+"CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ ĐẾN …"): not part of the document."""
+
+
+def _noise(segment: list[Word]) -> bool:
+    """A segment with fewer than two letters or digits: OCR specks, a stray quote, a lone bar."""
+    return sum(c.isalnum() for w in segment for c in w.text) < 2
 _STAMP_ANCHOR = re.compile(r"^(?:ky\s+boi|ky\s+so\s+boi|nguoi\s+ky|thoi\s+gian\s+ky|ngay\s+ky|signed\s+by|signature)")
 
 
@@ -163,9 +171,9 @@ def _drop_stamp(lines: list[_Line]) -> None:
                if any(_STAMP_ANCHOR.match(fold(_segment_text(s))) for s in line.segments)}
     for index, line in enumerate(lines):
         near = any(abs(index - a) <= 3 for a in anchors)
-        if near:
-            line.segments = [s for s in line.segments if not _STAMP.match(fold(_segment_text(s)))]
-            line.words = [w for s in line.segments for w in s]
+        line.segments = [s for s in line.segments if not _noise(s) and not _RECEIVED.match(fold(_segment_text(s)))
+                         and not (near and _STAMP.match(fold(_segment_text(s))))]
+        line.words = [w for s in line.segments for w in s]
 
 
 def _furniture(pages: list[list[_Line]], heights: list[float]) -> set[tuple[int, int]]:
@@ -193,7 +201,7 @@ def _blank_unsure_digits(line: _Line, notes: list[str]) -> None:
     segments = []
     for segment in line.segments:
         text = fold(_segment_text(segment))
-        if not (re.match(r"^so\b", text) or re.search(r"\bngay\b.*\bthang\b", text)):
+        if not (re.match(r"^so\s*:", text) or re.match(r"^[^\d,]{2,40},\s*ngay\b", text)):
             segments.append(segment)
             continue
         kept = []
@@ -244,7 +252,7 @@ def _blocks(lines: list[_Line], width: float) -> list[str]:
     blocks: list[str] = []
     index = 0
     margin = _left_margin(lines)
-    right_margin = _right_margin(lines)
+    right_margin = max((line.x1 for line in lines if len(line.segments) == 1), default=width)
     while index < len(lines):
         line = lines[index]
         split = _zone_split(line, width)
@@ -322,26 +330,34 @@ def _paragraph(lines: list[_Line], start: int, margin: float, right_margin: floa
     while end < len(lines):
         prev, line = lines[end - 1], lines[end]
         height = max(prev.bottom - prev.top, 1.0)
+        if (len(line.segments) == 1 and _centred(prev, width, margin, right_margin)
+                and _centred(line, width, margin, right_margin)
+                and line.top - prev.bottom < height and not _NEW_ITEM.match(line.text)):
+            text.append("\n" + line.text)  # a title or subject set centred over several lines
+            end += 1
+            continue
         if (len(line.segments) != 1 or _zone_split(line, width) is not None
                 or line.top - prev.bottom > height * 0.9
-                or prev.x1 < right_margin - width * 0.06
+                or prev.x1 < right_margin - width * 0.08
                 or line.x0 > margin + width * 0.02
                 or _NEW_ITEM.match(line.text)):
             break
         text.append(line.text)
         end += 1
-    blocks.append(" ".join(text))
+    blocks.append(" ".join(text).replace(" \n", "\n"))
     return end
+
+
+def _centred(line: _Line, width: float, margin: float, right_margin: float) -> bool:
+    """A line set centred: its middle near the text's, and clear of both margins."""
+    middle = (margin + right_margin) / 2 if right_margin > margin else width / 2
+    return (abs((line.x0 + line.x1) / 2 - middle) < width * 0.06 and line.x0 > margin + width * 0.02
+            and line.x1 < right_margin)
 
 
 def _left_margin(lines: list[_Line]) -> float:
     starts = [round(line.x0) for line in lines if len(line.segments) == 1]
     return min(starts, key=lambda x: (-starts.count(x), x)) if starts else 0.0
-
-
-def _right_margin(lines: list[_Line]) -> float:
-    ends = sorted(line.x1 for line in lines if len(line.segments) == 1)
-    return ends[int(len(ends) * 0.9)] if ends else 0.0
 
 
 def recover(pages: list[Page]) -> Layout:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ..numbers import DOCUMENT_TYPES, normalise_number, number_key
+from ..numbers import DOCUMENT_TYPES, normalise_number, number_key, parse_number, type_named_by
 from ..registry import HEAD_TITLE, Registry
 from ..text import clean_space
 
@@ -173,6 +173,12 @@ def find_references(text: str, own_number: str | None, doc_type: str | None = No
             entry = found.get(number_key(normalise_number(match.number)))
             if entry and entry["relation"] == "implements":
                 entry["relation"] = "guides"
+    for entry in found.values():
+        if "type" not in entry:  # "văn bản số 188/TTr-BTC": the symbol names the type
+            parsed = parse_number(entry["number"])
+            named = type_named_by(parsed) if parsed else None
+            if named:
+                entry["type"] = named
     return [{k: e[k] for k in ("type", "number", "date", "issuer", "relation") if k in e} for e in found.values()]
 
 

@@ -85,13 +85,15 @@ def image_pages(path: Path) -> list[Page]:
 
 
 def _png(image) -> bytes:  # noqa: ANN001 - a PIL image
-    """Greyscale PNG bytes: colour adds nothing for OCR and stamps in red drop out."""
+    """PNG bytes of the image's red channel: the red seal over a signature and the red
+    received-stamp turn almost white in it, while black and blue ink stay dark."""
     buffer = io.BytesIO()
-    image.convert("L").save(buffer, format="PNG")
+    channel = image.convert("RGB").getchannel("R") if image.mode not in ("L", "1") else image.convert("L")
+    channel.save(buffer, format="PNG")
     return buffer.getvalue()
 
 
 def rendered_page(pdf_page, dpi: int = DPI) -> Page:  # noqa: ANN001 - a pypdfium2 page
     """OCR one PDF page rendered at ``dpi``."""
-    bitmap = pdf_page.render(scale=dpi / 72, grayscale=True)
+    bitmap = pdf_page.render(scale=dpi / 72)
     return ocr_png(_png(bitmap.to_pil()))

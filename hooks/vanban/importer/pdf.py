@@ -61,6 +61,7 @@ def pdf_pages(path: Path, ocr: bool = True) -> tuple[list[Page], list[str]]:
 
     notes: list[str] = []
     pages: list[Page] = []
+    scanned: list[float] = []
     try:
         with pdfplumber.open(path) as pdf:
             if len(pdf.pages) > MAX_PAGES:
@@ -69,6 +70,7 @@ def pdf_pages(path: Path, ocr: bool = True) -> tuple[list[Page], list[str]]:
             for page in pdf.pages:
                 words = _layer_words(page)
                 pages.append(Page(float(page.width), float(page.height), words))
+                scanned.append(_image_share(page))
     except BadDocument:
         raise
     except Exception as exc:  # pdfminer raises many types for broken or encrypted files
@@ -76,7 +78,7 @@ def pdf_pages(path: Path, ocr: bool = True) -> tuple[list[Page], list[str]]:
         if "Password" in name or "Encrypt" in name:
             raise BadDocument("tệp PDF có mật khẩu", "encrypted PDF") from None
         raise BadDocument("tệp PDF hỏng hoặc không đọc được", f"unreadable PDF: {name}") from None
-    redo = [i for i, page in enumerate(pages) if _needs_ocr(page)]
+    redo = [i for i, page in enumerate(pages) if _needs_ocr(page, scanned[i])]
     if redo and ocr:
         from .ocr import rendered_page
 
@@ -95,6 +97,24 @@ def pdf_pages(path: Path, ocr: bool = True) -> tuple[list[Page], list[str]]:
     return pages, notes
 
 
-def _needs_ocr(page: Page) -> bool:
+SCAN_TEXT_CHARS = 400
+"""A page mostly covered by an image with less text than this is a scan: the few words of its
+text layer are a signing stamp or a page number added on top of the image."""
+
+
+def _image_share(plumber_page) -> float:  # noqa: ANN001 - a pdfplumber page
+    """The share of the page covered by its largest image (0.0 – 1.0)."""
+    area = float(plumber_page.width) * float(plumber_page.height) or 1.0
+    best = 0.0
+    for image in plumber_page.images:
+        width = max(0.0, min(float(image["x1"]), float(plumber_page.width)) - max(float(image["x0"]), 0.0))
+        height = max(0.0, min(float(image["bottom"]), float(plumber_page.height)) - max(float(image["top"]), 0.0))
+        best = max(best, width * height / area)
+    return best
+
+
+def _needs_ocr(page: Page, image_share: float) -> bool:
     text = " ".join(w.text for w in page.words)
+    if image_share > 0.5 and len(text) < SCAN_TEXT_CHARS:
+        return True
     return len(text) < MIN_PAGE_CHARS or text_quality(text) < 0.85

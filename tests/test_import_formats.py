@@ -93,3 +93,25 @@ def test_text_quality_tells_a_good_layer_from_garbage():
     assert text_quality("Ủy ban nhân dân tỉnh Nghệ An, ngày 16 tháng 02 năm 2023") == 1.0
     assert text_quality("(cid:12)(cid:44)(cid:7) (cid:9)(cid:2)") == 0.0
     assert text_quality("Ph¸t triÓn kinh tÕ x· héi") < 0.85  # TCVN3 glyphs without a Unicode map
+
+
+def test_oversized_images_and_pages_are_refused_or_scaled_down(tmp_path, monkeypatch):
+    """A decompression bomb and a PDF page of 40 m² must not be rendered at full size."""
+    import io
+
+    from PIL import Image
+
+    from vanban.importer import BadDocument, ocr
+
+    huge = tmp_path / "bom.png"
+    Image.new("1", (9000, 9000), 1).save(huge)  # 81 megapixels, a few KB on disk
+    with pytest.raises(BadDocument) as refused:
+        read_source(huge)
+    assert "quá lớn" in refused.value.args[0]
+    page = tmp_path / "to.pdf"
+    Image.new("L", (400, 300), 255).save(page, resolution=1.0)  # a page of 400 × 300 inches
+    sizes = []
+    real = ocr.ocr_png
+    monkeypatch.setattr(ocr, "ocr_png", lambda png: sizes.append(Image.open(io.BytesIO(png)).size) or real(png))
+    read_source(page)
+    assert len(sizes) == 1 and sizes[0][0] * sizes[0][1] <= ocr.MAX_PIXELS

@@ -141,7 +141,6 @@ def _extractions(files: list[Path], registry: Registry | None, jobs: int) -> Ite
     if jobs < 2 or len(files) < 2:
         yield from (read_one((file, registry)) for file in files)
         return
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # one Tesseract thread per worker: the workers share the cores
     with ProcessPoolExecutor(max_workers=min(jobs, len(files)), initializer=_init_worker,
                              initargs=(registry,)) as pool:
         yield from pool.map(_read_in_worker, files, chunksize=1)

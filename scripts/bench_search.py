@@ -60,7 +60,7 @@ def main() -> int:
             page.goto(base)
             page.wait_for_load_state("networkidle")
             sizes: list[int] = []
-            page.on("response", lambda r: sizes.append(len(r.body())) if "/search/" in r.url else None)
+            page.on("response", lambda r, sizes=sizes: sizes.append(len(r.body())) if "/search/" in r.url else None)
             page.click(".vb-search .md-search__input")
             page.keyboard.type(query)
             start = time.perf_counter()
@@ -72,7 +72,7 @@ def main() -> int:
             page.close()
             cold = browser.new_page()
             total: list[int] = []
-            cold.on("response", lambda r: total.append(len(r.body())))
+            cold.on("response", lambda r, total=total: total.append(len(r.body())))
             cold.goto(f"{base}?q={quote(query)}")
             cold.wait_for_selector(".vb-search .md-search-result__link", timeout=30_000)
             cold.wait_for_load_state("networkidle")

@@ -84,7 +84,7 @@ def _registry(rng: random.Random) -> dict:
     """The real registry plus generated communes and their groups: a few hundred units."""
     data = yaml.safe_load((ROOT / "records" / "registry.yml").read_text(encoding="utf-8"))
     orgs, groups = data["organisations"], data["groups"]
-    district_ids = [o["id"] for o in orgs if o["id"].startswith("ubnd-huyen-") or o["id"].startswith(("ubnd-tp-", "ubnd-tx-"))]
+    district_ids = [o["id"] for o in orgs if o["id"].startswith(("ubnd-huyen-", "ubnd-tp-", "ubnd-tx-"))]
     for district in district_ids:
         members = []
         for n in range(1, 13):
@@ -122,8 +122,10 @@ def generate(out: Path, count: int, seed: int = 1, clean: bool = False) -> Path:
     (records_dir / "registry.yml").write_text(yaml.safe_dump(registry, allow_unicode=True, sort_keys=False),
                                              encoding="utf-8")
     orgs = registry["organisations"]
-    state_issuers = [o for o in orgs if o.get("kind") == "state" and not o["id"].startswith("ubnd-xa-")
-                     and o.get("parent") in ("ubnd-nghe-an", None) and "nghe-an" in o["id"] or o["id"].startswith("ubnd-huyen")]
+    state_issuers = [o for o in orgs
+                     if o.get("kind") == "state" and not o["id"].startswith("ubnd-xa-")
+                     and o.get("parent") in ("ubnd-nghe-an", None) and "nghe-an" in o["id"]
+                     or o["id"].startswith("ubnd-huyen")]
     party_issuers = [o for o in orgs if o.get("kind") == "party" and "nghe-an" in o["id"]]
     units = [o for o in orgs if o.get("parent") == "ubnd-nghe-an"]
     group_names = ["Các Sở, ban, ngành cấp tỉnh", "UBND các huyện, thành phố, thị xã"]
@@ -147,7 +149,8 @@ def generate(out: Path, count: int, seed: int = 1, clean: bool = False) -> Path:
         if party:
             number = f"{serial}-{abbr}/{code}"
         else:
-            number = f"{serial}/{abbr}-{code}" if abbr else f"{serial}/{code}-{rng.choice(['TH', 'VX', 'KT', 'NC', 'VP'])}"
+            office = rng.choice(["TH", "VX", "KT", "NC", "VP"])
+            number = f"{serial}/{abbr}-{code}" if abbr else f"{serial}/{code}-{office}"
         unnumbered = not clean and rng.random() < 0.10
         subject_core = rng.choice(SUBJECTS)
         references = []
@@ -155,13 +158,15 @@ def generate(out: Path, count: int, seed: int = 1, clean: bool = False) -> Path:
             if made and rng.random() < 0.6:
                 target = made[-rng.randint(1, min(len(made), 300))]
                 relations = ["implements", "cites", "based_on", "reports_on"]
-                if not clean and target["type"] == doc_type and target["issuer"] == (issuer.get("short") or issuer["name"]):
+                same_issuer = target["issuer"] == (issuer.get("short") or issuer["name"])
+                if not clean and target["type"] == doc_type and same_issuer:
                     relations += ["replaces", "amends"]  # a later document of the same body and type
                 references.append({"type": target["type"], "number": target["number"], "date": target["date"],
                                    "issuer": target["issuer"], "relation": rng.choice(relations)})
             else:
                 t, n, i = rng.choice(outside)
-                references.append({"type": t, "number": n, "issuer": i, "relation": rng.choice(["based_on", "cites", "implements"])})
+                relation = rng.choice(["based_on", "cites", "implements"])
+                references.append({"type": t, "number": n, "issuer": i, "relation": relation})
         earlier = last_of.get((issuer["name"], doc_type))
         if not clean and earlier and rng.random() < 0.15:  # a later document of the same body and type
             references.append({**earlier, "relation": rng.choice(["replaces", "amends"])})
@@ -171,7 +176,8 @@ def generate(out: Path, count: int, seed: int = 1, clean: bool = False) -> Path:
         references = list(unique.values())
         assignments = []
         for _ in range(rng.randint(0, 4)):
-            unit = rng.choice(group_names) if rng.random() < 0.3 else rng.choice(units).get("short") or rng.choice(units)["name"]
+            picked = rng.choice(units)
+            unit = rng.choice(group_names) if rng.random() < 0.3 else picked.get("short") or picked["name"]
             if not clean and rng.random() < 0.15:
                 unit = rng.choice(UNREGISTERED_UNITS).format(n=rng.randint(1, 200))
             item = {"unit": unit, "role": rng.choice(ROLES), "task": f"Thực hiện nhiệm vụ về {rng.choice(SUBJECTS)}"}
@@ -206,7 +212,8 @@ def generate(out: Path, count: int, seed: int = 1, clean: bool = False) -> Path:
             last_of[(issuer["name"], doc_type)] = made[-1]
         folder = records_dir / str(year)
         folder.mkdir(exist_ok=True)
-        text = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n\n" + "\n\n".join(paragraphs) + "\n"
+        front_text = yaml.safe_dump(front, allow_unicode=True, sort_keys=False)
+        text = "---\n" + front_text + "---\n\n" + "\n\n".join(paragraphs) + "\n"
         (folder / f"{index:06d}-{slugify(number or symbol)}.md").write_text(text, encoding="utf-8")
     return out
 

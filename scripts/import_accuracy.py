@@ -73,7 +73,9 @@ def same_body(a: str | None, b: str | None, registry: Registry) -> bool:
 
 def field_equal(field: str, got, expected, registry: Registry) -> bool:
     if field == "number":
-        norm = (lambda v: normalise_number(v) if isinstance(v, str) else v)
+        def norm(value):  # noqa: ANN001, ANN202
+            return normalise_number(value) if isinstance(value, str) else value
+
         return norm(got) == norm(expected)
     if field == "date":
         return str(got) == str(expected) if expected is not None else got is None

@@ -8,10 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import REPO, Collection, cong_van
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from conftest import REPO, Collection, cong_van
 from vanban.loader import load_record_text
 from vanban.problems import ProblemLog
 from vanban.validate import validate_record
@@ -94,7 +93,8 @@ def test_duplicates_name_both_files(tmp_path):
 
 def _run_check(root: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "vanban.cli", "--root", str(root), "check", *args],
-                          capture_output=True, text=True, env={"PYTHONPATH": str(REPO / "hooks"), "PATH": "/usr/bin:/bin"})
+                          capture_output=True, text=True,
+                          env={"PYTHONPATH": str(REPO / "hooks"), "PATH": "/usr/bin:/bin"})
 
 
 def test_cli_reports_all_problems_in_one_run(bad_collection):
@@ -108,7 +108,8 @@ def test_cli_reports_all_problems_in_one_run(bad_collection):
 
 
 def test_cli_github_annotations(bad_collection):
-    result = _run_check(bad_collection.root, "--format", "github", str(bad_collection.root / "records/bad/07_ngay_khong_co_that.md"))
+    bad = bad_collection.root / "records/bad/07_ngay_khong_co_that.md"
+    result = _run_check(bad_collection.root, "--format", "github", str(bad))
     assert result.returncode == 1
     assert result.stdout.startswith("::error file=records/bad/07_ngay_khong_co_that.md,line=5,")
 

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import REPO
 from docxmaker import paragraph, run, table, write_docx
 from vanban.importer import import_document

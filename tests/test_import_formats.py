@@ -100,7 +100,6 @@ def test_oversized_images_and_pages_are_refused_or_scaled_down(tmp_path, monkeyp
     import io
 
     from PIL import Image
-
     from vanban.importer import BadDocument, ocr
 
     huge = tmp_path / "bom.png"

@@ -7,7 +7,6 @@ import copy
 import os
 
 from conftest import TINY_REGISTRY, Collection, cong_van
-
 from vanban import loader, reading
 from vanban.pipeline import RecordCache, Sources, build_catalogue
 

@@ -51,7 +51,8 @@ def test_unnumbered_record_is_never_a_target(collection):
 
 def test_ambiguous_reference_is_a_warning(collection):
     collection.add("a.md", cong_van(number="12/CT-UBND", type="Chỉ thị", issuer="UBND tỉnh", date="2022-01-05"))
-    collection.add("b.md", cong_van(number="12/CT-UBND", type="Chỉ thị", issuer="UBND huyện Đô Lương", date="2022-03-05"))
+    collection.add("b.md", cong_van(number="12/CT-UBND", type="Chỉ thị", issuer="UBND huyện Đô Lương",
+                                    date="2022-03-05"))
     collection.add("c.md", cong_van(number="7/UBND-TH", references=[{"number": "12/CT-UBND", "relation": "cites"}]))
     cat = collection.catalogue()
     assert any("several records" in p.message_en and p.path == "records/c.md" for p in cat.problems.warnings)

@@ -2,7 +2,7 @@
 
 import unicodedata
 
-from vanban.text import clean_space, fold, nfc, slugify, tone_key, toc_slugify
+from vanban.text import clean_space, fold, nfc, slugify, toc_slugify, tone_key
 
 
 def test_nfc_composes_decomposed_text():

@@ -1,7 +1,6 @@
 """Stage 2: validation — schema translated to clear messages, and checks no schema can make."""
 
 import pytest
-
 from conftest import cong_van, record_text
 from vanban.loader import load_record_text
 from vanban.problems import ProblemLog

@@ -255,7 +255,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", default=".", help="thư mục gốc của kho (repository root)")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="kiểm tra bản ghi và sổ đăng ký (check records and registry)")
-    check.add_argument("paths", nargs="*", help="tệp hoặc thư mục cần kiểm tra (so với cả kho); bỏ trống để kiểm tra tất cả")
+    check.add_argument("paths", nargs="*",
+                       help="tệp hoặc thư mục cần kiểm tra (so với cả kho); bỏ trống để kiểm tra tất cả")
     check.add_argument("--format", choices=["text", "github"], default="text")
     check.add_argument("--fix", action="store_true",
                        help="chuẩn hoá NFC và thêm số văn bản thân văn bản nhắc tới vào references")

@@ -12,6 +12,7 @@ import hashlib
 import os
 import re
 import secrets
+from typing import cast
 
 from mkdocs.structure.files import File
 
@@ -33,7 +34,7 @@ class ContentMemory:
 
     def file(self, config, src_uri: str, content: str) -> GeneratedFile:
         digest = hashlib.blake2b(content.encode("utf-8"), digest_size=16).hexdigest()
-        file = GeneratedFile.generated(config, src_uri, content=content)
+        file = cast(GeneratedFile, GeneratedFile.generated(config, src_uri, content=content))
         file.unchanged = self._hashes.get(src_uri) == digest
         self._hashes[src_uri] = digest
         return file

@@ -13,6 +13,7 @@ import datetime as _dt
 import difflib
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 import yaml
@@ -220,7 +221,8 @@ class Registry:
         shared by several), with the folds grouped by length; rebuilt after ``add``."""
         if self._labels is None:
             labels: dict[str, str] = {}
-            for entry in [*self.organisations.values(), *self.groups.values()]:
+            entries: list[Organisation | Group] = [*self.organisations.values(), *self.groups.values()]
+            for entry in entries:
                 for label in (entry.name, *entry.aliases):
                     labels.setdefault(fold(label), label)
             by_length: dict[int, list[str]] = {}
@@ -425,7 +427,7 @@ def _disjoint_in_time(entries: list) -> bool:
     if len(orgs) != len(entries):
         return False
     spans = sorted((o.valid_from or _dt.date.min, o.valid_to or _dt.date.max) for o in orgs)
-    return all(earlier[1] < later[0] for earlier, later in zip(spans, spans[1:]))
+    return all(earlier[1] < later[0] for earlier, later in pairwise(spans))
 
 
 MAX_REGISTRY_BYTES = 5_000_000

@@ -16,8 +16,17 @@ import functools
 import re
 from collections import defaultdict
 
-from .catalogue import (Catalogue, CatalogueRecord, Citation, Directive, Issuer, ResolvedAssignment,
-                        ResolvedReference, Task, Unit)
+from .catalogue import (
+    Catalogue,
+    CatalogueRecord,
+    Citation,
+    Directive,
+    Issuer,
+    ResolvedAssignment,
+    ResolvedReference,
+    Task,
+    Unit,
+)
 from .model import Record, Reference
 from .numbers import number_key, parse_number
 from .problems import ProblemLog
@@ -253,7 +262,8 @@ class _Resolver:
                 citations = directive.citations if directive else []
                 directive = self.directives[directive_id] = Directive(
                     directive_id, target_record.number or reference.number, target_record.type,
-                    target_record.date, target.issuer_id, self.issuers[target.issuer_id].name,
+                    target_record.date, target.issuer_id,
+                    self.issuers[target.issuer_id].name if target.issuer_id else None,
                     target_record.subject, target.id, citations)
                 directive_of_record[target.id] = directive_id
         else:
@@ -262,7 +272,7 @@ class _Resolver:
             if directive is None:
                 directive = self.directives[directive_id] = Directive(
                     directive_id, reference.number, reference.type, reference.date, issuer_id,
-                    self.registry.organisations[issuer_id].name if registered else reference.issuer,
+                    self.registry.organisations[issuer_id].name if registered and issuer_id else reference.issuer,
                     reference.subject)
             else:
                 self._complete(directive, reference)

@@ -22,7 +22,7 @@ from .model import Assignment, Deadline, Record, Reference, Signer
 from .numbers import find_type, normalise_number, number_key, parse_number, parse_symbol, type_agrees
 from .problems import ProblemLog
 from .safety import find_dangerous
-from .schema import RECORD_SCHEMA, ROLES, RELATIONS, SECRECY_GRADES
+from .schema import RECORD_SCHEMA, RELATIONS, ROLES, SECRECY_GRADES
 from .text import clean_space, nfc
 
 _VALIDATOR = Draft7Validator(RECORD_SCHEMA)

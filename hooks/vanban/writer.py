@@ -49,7 +49,8 @@ def record_path(front_matter: dict, records_dir: Path, registry: Registry) -> Pa
     record = validate_record(raw, log) if raw else None
     if record is None:
         year = str(front_matter.get("date", "khong-ro"))[:4]
-        return records_dir / year / f"{slugify(str(front_matter.get('number') or front_matter.get('subject') or 'van-ban')) or 'van-ban'}.md"
+        name = slugify(str(front_matter.get("number") or front_matter.get("subject") or "van-ban")) or "van-ban"
+        return records_dir / year / f"{name}.md"
     entry, _ = registry.lookup(record.issuer, record.date)
     issuer_id = entry.id if isinstance(entry, Organisation) else slugify(record.issuer)
     return records_dir / str(record.date.year) / f"{record_id(record, issuer_id)}.md"

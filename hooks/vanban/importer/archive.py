@@ -155,7 +155,7 @@ def _free_path(path: Path) -> Path:
     return candidate
 
 
-def import_archive(files: list[Path], records_dir: Path, root: Path, registry: Registry | None,
+def import_archive(files: list[Path], records_dir: Path, root: Path, registry: Registry,
                    jobs: int = 1, keep_originals: bool = True,
                    progress: Callable[[Iterator], Iterator] = lambda it: it) -> list[Outcome]:
     """Import ``files`` into ``records_dir``; one ``Outcome`` per file, in order."""

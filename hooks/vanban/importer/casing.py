@@ -22,7 +22,8 @@ _FIXED = [
 _CASED = {
     "ủy ban nhân dân": "Ủy ban nhân dân", "uỷ ban nhân dân": "Uỷ ban nhân dân",
     "hội đồng nhân dân": "Hội đồng nhân dân", "ban chấp hành trung ương": "Ban Chấp hành Trung ương",
-    "ban thường vụ": "Ban Thường vụ", "ban chấp hành": "Ban Chấp hành", "ủy ban kiểm tra": "Ủy ban Kiểm tra", "đảng bộ": "Đảng bộ",
+    "ban thường vụ": "Ban Thường vụ", "ban chấp hành": "Ban Chấp hành", "ủy ban kiểm tra": "Ủy ban Kiểm tra",
+    "đảng bộ": "Đảng bộ",
     "uỷ ban kiểm tra": "Uỷ ban Kiểm tra", "văn phòng": "Văn phòng", "chánh văn phòng": "Chánh Văn phòng",
     "phó chánh văn phòng": "Phó Chánh Văn phòng", "chính phủ": "Chính phủ", "trung ương": "Trung ương",
     "quốc hội": "Quốc hội", "mặt trận tổ quốc": "Mặt trận Tổ quốc", "ban cán sự đảng": "Ban cán sự đảng",

@@ -58,7 +58,8 @@ class _Styles:
 
 def _paragraph_text(p, styles: _Styles) -> str:
     ppr = p.find("w:pPr", NS)
-    style_id = _attr(ppr.find("w:pStyle", NS), "val") if ppr is not None and ppr.find("w:pStyle", NS) is not None else None
+    style = ppr.find("w:pStyle", NS) if ppr is not None else None
+    style_id = _attr(style, "val") if style is not None else None
     para_font = _fonts_of(ppr.find("w:rPr", NS) if ppr is not None else None)
     base_font = para_font or (styles.style_font.get(style_id) if style_id else None) or styles.default_font
     base_bold = bool(style_id and styles.style_bold.get(style_id))

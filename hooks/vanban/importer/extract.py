@@ -35,7 +35,8 @@ _NOI_NHAN = re.compile(r"^Nơi\s+nhận\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 _AUTHORITY = re.compile(r"^(TM\.|KT\.|TL\.|TUQ\.|Q\.|T/M|K/T|T/L)\s*", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-–—+•*]\s+|\d+[.)]\s+|[a-zđ][.)]\s+)")
 _COLUMNS = re.compile(r"\t+|\s{3,}")
-_BODY_START = re.compile(r"^(Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Để\s|Theo\s|Ngày\s+\d|Trong\s|Nhằm\s|Sau\s|Qua\s|Xét\s|Phúc\s+đáp)",
+_BODY_START = re.compile(r"^(Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Để\s|Theo\s|Ngày\s+\d|Trong\s|Nhằm\s|Sau\s|Qua\s|Xét\s"
+                         r"|Phúc\s+đáp)",
                          re.IGNORECASE)
 _TYPE_TITLES = {fold(t.name).upper(): t.name for t in DOCUMENT_TYPES}
 _CONTINUATION = re.compile(r"^(TỈNH|HUYỆN|THÀNH PHỐ|THỊ XÃ|QUẬN|XÃ|PHƯỜNG|THỊ TRẤN|VÀ|KHỐI|TP\.?)\b(?!\s+[ỦU]Ỷ?Y?\b)")
@@ -120,6 +121,8 @@ def _parse_place_date(text: str, whole_line: bool = False) -> tuple[str, Partial
     match = _PLACE_DATE.search(text)
     if not match or (whole_line and text[match.end():].strip(" .*")):
         return None
+    month: int | None
+    day: int | None
     if match["y"]:
         year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
     else:
@@ -384,7 +387,7 @@ class _Reader:
         """Nơi nhận and the signature block; two-column lines are split left/right."""
         left: list[str] = []
         right: list[str] = []
-        for raw, line in zip(self.raw_lines[start:end], self.lines[start:end]):
+        for raw, line in zip(self.raw_lines[start:end], self.lines[start:end], strict=True):
             if not line:
                 continue
             parts = _split_columns(raw)

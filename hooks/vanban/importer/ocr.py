@@ -110,6 +110,7 @@ def _png(image) -> bytes:  # noqa: ANN001 - a PIL image
 def rendered_page(pdf_page, dpi: int = DPI) -> Page:  # noqa: ANN001 - a pypdfium2 page
     """OCR one PDF page rendered at ``dpi``."""
     width, height = pdf_page.get_size()
-    scale = min(dpi / 72, (0.98 * MAX_PIXELS / max(width * height, 1.0)) ** 0.5)  # a page of 50 m² is not rendered at 300 dpi
+    # a page of 50 m² is not rendered at 300 dpi: the pixel budget caps the scale
+    scale = min(dpi / 72, (0.98 * MAX_PIXELS / max(width * height, 1.0)) ** 0.5)
     bitmap = pdf_page.render(scale=scale)
     return ocr_png(_png(bitmap.to_pil()))

@@ -61,7 +61,7 @@ def pdf_pages(path: Path, ocr: bool = True) -> tuple[list[Page], list[str]]:
 
     notes: list[str] = []
     pages: list[Page] = []
-    scanned: list[float] = []
+    image_shares: list[float] = []
     try:
         with pdfplumber.open(path) as pdf:
             if len(pdf.pages) > MAX_PAGES:
@@ -70,7 +70,7 @@ def pdf_pages(path: Path, ocr: bool = True) -> tuple[list[Page], list[str]]:
             for page in pdf.pages:
                 words = _layer_words(page)
                 pages.append(Page(float(page.width), float(page.height), words))
-                scanned.append(_image_share(page))
+                image_shares.append(_image_share(page))
     except BadDocument:
         raise
     except Exception as exc:  # pdfminer raises many types for broken or encrypted files
@@ -78,7 +78,7 @@ def pdf_pages(path: Path, ocr: bool = True) -> tuple[list[Page], list[str]]:
         if "Password" in name or "Encrypt" in name:
             raise BadDocument("tệp PDF có mật khẩu", "encrypted PDF") from None
         raise BadDocument("tệp PDF hỏng hoặc không đọc được", f"unreadable PDF: {name}") from None
-    redo = [i for i, page in enumerate(pages) if _needs_ocr(page, scanned[i])]
+    redo = [i for i, page in enumerate(pages) if _needs_ocr(page, image_shares[i])]
     if redo and ocr:
         from .ocr import rendered_page
 

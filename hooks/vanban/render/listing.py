@@ -92,7 +92,8 @@ def paginate(base: str, items: list[Item], size: int, container: Container,
                 for level, heading in enumerate(item.headings):
                     if index == 0 or level >= len(previous) or previous[level] != heading or \
                             any(previous[i] != item.headings[i] for i in range(level)):
-                        suffix = " (tiếp)" if index == 0 and number > 1 and _continues(chunks[number - 2], item, level) else ""
+                        continued = index == 0 and number > 1 and _continues(chunks[number - 2], item, level)
+                        suffix = " (tiếp)" if continued else ""
                         parts.append(f"\n{'#' * (level + 2)} {md_text(heading + suffix)}\n")
                 previous = item.headings
             block.append(container.wrap(item.render(here)))

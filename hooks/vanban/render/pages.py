@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import partial
 
 from .. import urls
-from ..catalogue import Catalogue, CatalogueRecord, Directive, Task, Unit
+from ..catalogue import Catalogue, CatalogueRecord, Directive, Issuer, Task, Unit
+from ..problems import ProblemLog
 from ..schema import RELATIONS, RELATIONS_INVERSE, ROLES
 from ..text import slugify
-from ..problems import ProblemLog
 from .body import render_body
 from .listing import Container, Item, paginate
 from .markup import bullet_list, definition_list, esc, front_matter, html_block, link, md_text, table
@@ -203,10 +204,12 @@ class SiteRenderer:
         shown = citations[:CITATIONS_ON_RECORD_PAGE]
         items = [f'<span class="vb-relation">{esc(RELATIONS_INVERSE[c.relation])}:</span> '
                  f"{self.record_item(here, self.cat.records[c.record_id])}" for c in shown]
-        body = bullet_list(items, "vb-cited-by") if items else '<p class="vb-empty">Chưa có văn bản nào trong kho dẫn chiếu văn bản này.</p>'
+        empty = '<p class="vb-empty">Chưa có văn bản nào trong kho dẫn chiếu văn bản này.</p>'
+        body = bullet_list(items, "vb-cited-by") if items else empty
         if len(citations) > len(shown):
             directive_id = self.cat.directive_of_record[entry.id]
-            body += (f'<p class="vb-more">{link(self._href(here, urls.citations_page(directive_id)), "Xem tất cả " + vietnamese_count(len(citations)) + " văn bản dẫn chiếu")}</p>')
+            label = "Xem tất cả " + vietnamese_count(len(citations)) + " văn bản dẫn chiếu"
+            body += f'<p class="vb-more">{link(self._href(here, urls.citations_page(directive_id)), label)}</p>'
         return "\n## Được dẫn chiếu bởi\n" + html_block(body)
 
     def _assignments_section(self, here: str, entry: CatalogueRecord) -> str:
@@ -378,17 +381,23 @@ class SiteRenderer:
     # -- landing pages ------------------------------------------------------------------------
     def issuers_landing(self, max_pages: int | None = None) -> list[Page]:
         ordered = sorted(self.cat.issuers.values(), key=lambda i: (-len(i.record_ids), i.name))
-        items = [Item((), lambda here, i=i: f"<tr><td>{self.issuer_link(here, i.id)}</td>"
-                                            f"<td>{vietnamese_count(len(i.record_ids))}</td></tr>") for i in ordered]
+        def row(issuer: Issuer, here: str) -> str:
+            return (f"<tr><td>{self.issuer_link(here, issuer.id)}</td>"
+                    f"<td>{vietnamese_count(len(issuer.record_ids))}</td></tr>")
+
+        items = [Item((), partial(row, i)) for i in ordered]
         return self._landing(urls.landing_page(urls.ISSUERS), "Cơ quan ban hành",
                              "Văn bản trong kho theo cơ quan ban hành.", items, ("Cơ quan", "Số văn bản"), max_pages)
 
     def directives_landing(self, max_pages: int | None = None) -> list[Page]:
         ordered = sorted(self.cat.directives.values(),
                          key=lambda d: (-len(d.citations), -(d.date.sort_key[0] if d.date else 0), d.id))
-        items = [Item((), lambda here, d=d: f"<tr><td>{self.directive_link(here, d)}</td><td>{esc(d.issuer_name or '')}"
-                                            f"</td><td>{'Có' if d.record_id else 'Chưa'}</td>"
-                                            f"<td>{vietnamese_count(len(d.citations))}</td></tr>") for d in ordered]
+        def row(d: Directive, here: str) -> str:
+            return (f"<tr><td>{self.directive_link(here, d)}</td><td>{esc(d.issuer_name or '')}"
+                    f"</td><td>{'Có' if d.record_id else 'Chưa'}</td>"
+                    f"<td>{vietnamese_count(len(d.citations))}</td></tr>")
+
+        items = [Item((), partial(row, d)) for d in ordered]
         return self._landing(urls.landing_page(urls.DIRECTIVES), "Văn bản được dẫn chiếu",
                              "Mọi văn bản được các văn bản trong kho dẫn chiếu, kể cả văn bản chưa có toàn văn "
                              "trong kho; xếp theo số lần được dẫn chiếu.", items,
@@ -396,26 +405,34 @@ class SiteRenderer:
 
     def units_landing(self, max_pages: int | None = None) -> list[Page]:
         ordered = sorted(self.cat.units.values(), key=lambda u: (not u.is_group, u.name))
-        items = [Item((), lambda here, u=u: f"<tr><td>{self.unit_link(here, u.id)}</td>"
-                                            f"<td>{'Nhóm' if u.is_group else 'Đơn vị'}</td>"
-                                            f"<td>{vietnamese_count(sum(t.via is None for t in u.tasks))}</td>"
-                                            f"<td>{vietnamese_count(sum(t.via is not None for t in u.tasks))}</td></tr>")
-                 for u in ordered]
+
+        def row(u: Unit, here: str) -> str:
+            direct = sum(t.via is None for t in u.tasks)
+            return (f"<tr><td>{self.unit_link(here, u.id)}</td><td>{'Nhóm' if u.is_group else 'Đơn vị'}</td>"
+                    f"<td>{vietnamese_count(direct)}</td><td>{vietnamese_count(len(u.tasks) - direct)}</td></tr>")
+
+        items = [Item((), partial(row, u)) for u in ordered]
         return self._landing(urls.landing_page(urls.UNITS), "Đơn vị được giao nhiệm vụ",
                              "Nhiệm vụ giao trực tiếp và giao qua nhóm (như “Các Sở, ban, ngành cấp tỉnh”).",
                              items, ("Đơn vị", "Loại", "Giao trực tiếp", "Giao qua nhóm"), max_pages)
 
     def types_landing(self, max_pages: int | None = None) -> list[Page]:
         ordered = sorted(self.types.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-        items = [Item((), lambda here, t=t, e=e: f"<tr><td>{link(self._href(here, urls.type_page(slugify(t))), t)}"
-                                                 f"</td><td>{vietnamese_count(len(e))}</td></tr>") for t, e in ordered]
+        def row(doc_type: str, count: int, here: str) -> str:
+            return (f"<tr><td>{link(self._href(here, urls.type_page(slugify(doc_type))), doc_type)}"
+                    f"</td><td>{vietnamese_count(count)}</td></tr>")
+
+        items = [Item((), partial(row, t, len(e))) for t, e in ordered]
         return self._landing(urls.landing_page(urls.TYPES), "Loại văn bản", "Văn bản trong kho theo loại.",
                              items, ("Loại văn bản", "Số văn bản"), max_pages)
 
     def years_landing(self, max_pages: int | None = None) -> list[Page]:
         ordered = sorted(self.years.items(), reverse=True)
-        items = [Item((), lambda here, y=y, e=e: f"<tr><td>{link(self._href(here, urls.year_page(y)), str(y))}</td>"
-                                                 f"<td>{vietnamese_count(len(e))}</td></tr>") for y, e in ordered]
+        def row(year: int, count: int, here: str) -> str:
+            return (f"<tr><td>{link(self._href(here, urls.year_page(year)), str(year))}</td>"
+                    f"<td>{vietnamese_count(count)}</td></tr>")
+
+        items = [Item((), partial(row, y, len(e))) for y, e in ordered]
         return self._landing(urls.landing_page(urls.YEARS), "Văn bản theo năm", "Văn bản trong kho theo năm ban hành.",
                              items, ("Năm", "Số văn bản"), max_pages)
 

@@ -23,7 +23,9 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .. import urls
 from ..catalogue import Catalogue
@@ -75,7 +77,8 @@ class SearchDoc:
         return [self.url, self.title, self.kind, self.type, self.number, self.date, self.issuer, self.subject]
 
 
-def documents(cat: Catalogue, linker: urls.Linker, pages: list[tuple[str, str, str]] = ()) -> list[SearchDoc]:
+def documents(cat: Catalogue, linker: urls.Linker,
+              pages: Sequence[tuple[str, str, str]] = ()) -> list[SearchDoc]:
     """Records first (most searches look for a document), then issuers, units, directives and
     hand-written pages given as (src_uri, title, text)."""
     docs: list[SearchDoc] = []
@@ -132,13 +135,13 @@ def _doc_terms(doc: SearchDoc) -> Counter[str]:
     """
     words = _TOKEN.findall(fold(doc.body)) if doc.body else []
     scores: Counter[str] = Counter(words)
-    scores.update(map("_".join, zip(words, words[1:])))  # pairs across a full stop are rare noise
+    scores.update(map("_".join, pairwise(words)))  # pairs across a full stop are rare noise
     for name, text in (("title", doc.title), ("number", doc.number), ("subject", doc.subject),
                        ("issuer", doc.issuer)):
         if text:
             weight = WEIGHTS[name]
             field_words = _TOKEN.findall(fold(text))
-            for term in [*field_words, *map("_".join, zip(field_words, field_words[1:]))]:
+            for term in [*field_words, *map("_".join, pairwise(field_words))]:
                 scores[term] += weight
     numbers = [doc.number] if doc.number else []
     numbers += _NUMBER_IN_TEXT.findall(doc.subject)
@@ -173,11 +176,11 @@ def build_index(docs: list[SearchDoc]) -> dict[str, str]:
         shards *= 2
     shard_terms: list[dict[str, list[list[int]]]] = [{} for _ in range(shards)]
     for term, doc_list in doc_lists.items():
-        gaps = [b - a for a, b in zip([0, *doc_list], doc_list)]
+        gaps = [b - a for a, b in pairwise([0, *doc_list])]
         shard_terms[shard_of(term, shards)][term] = [gaps, score_lists[term]]
     files: dict[str, str] = {}
-    for number, terms in enumerate(shard_terms):
-        files[f"search/t/{number}.js"] = f"__vbSearch.shard({number},{_compact(terms)});"
+    for number, shard in enumerate(shard_terms):
+        files[f"search/t/{number}.js"] = f"__vbSearch.shard({number},{_compact(shard)});"
     buckets = (len(docs) + DOCS_PER_BUCKET - 1) // DOCS_PER_BUCKET
     for bucket in range(buckets):
         rows = [d.row() for d in docs[bucket * DOCS_PER_BUCKET:(bucket + 1) * DOCS_PER_BUCKET]]

@@ -22,18 +22,17 @@ from pathlib import Path
 from markupsafe import escape as markup_escape
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
-from vanban import buildinfo, collector, urls
+from vanban import collector, urls
 from vanban.mkdocs_files import ContentMemory, HtmlStash, theme_script_hashes
 from vanban.pipeline import RecordCache, Sources, build_catalogue
-from vanban.render import csp, search
-from vanban.render.data import CATALOG_FILE, SCHEMA_FILE, catalog_json, redirect_stubs, schema_json
+from vanban.render import csp
 from vanban.render.pages import SiteRenderer, related
 from vanban.report import summary_lines
+from vanban.site import site_content
 from vanban.text import toc_slugify
 
 log = logging.getLogger("mkdocs.hooks.vanban")
 
-HOME_MARKER = "<!-- vanban:tong-quan -->"
 _state: dict = {"seconds": 0.0, "cache": RecordCache(), "memory": ContentMemory(), "stash": HtmlStash(),
                "generated": set()}
 
@@ -102,55 +101,45 @@ def on_files(files: Files, config) -> Files:
 
 
 def _add_generated_files(files: Files, config) -> Files:
+    """Turn the library's site content into MkDocs virtual files."""
     renderer: SiteRenderer = _state["renderer"]
     memory: ContentMemory = _state["memory"]
-    hand_written = []
-    for file in list(files):
-        if not file.src_uri.endswith(".md"):
-            continue
-        text = file.content_string
-        hand_written.append(search.hand_written_page(file.src_uri, text))
-        if HOME_MARKER in text:  # the home page's counts change with the records
-            files.remove(file)
-            file = memory.file(config, file.src_uri, text.replace(HOME_MARKER, renderer.home_summary(file.src_uri)))
-            files.append(file)
-        file.edit_uri = urls.path_for_link(f"docs/{file.src_uri}")
-    counts: dict[str, int] = {}
-    generated: set[str] = _state["generated"]
-    generated.clear()
+    hand_written = {f.src_uri: f.content_string for f in files if f.src_uri.endswith(".md")}
     scope = _state.get("incremental")
     signatures = renderer.landing_signatures()
     if scope is not None:
         previous = _state.get("landing_signatures", {})
         scope = scope | {("landing", name) for name, value in signatures.items() if previous.get(name) != value}
     _state["landing_signatures"] = signatures
-    for page in renderer.unique_pages(scope):
-        generated.add(page.src_uri)
+    root = Path(config.config_file_path).parent
+    content = site_content(renderer, hand_written, root, scope)
+    for file in list(files):
+        if file.src_uri in content.rewritten:
+            files.remove(file)
+            file = memory.file(config, file.src_uri, content.rewritten[file.src_uri])
+            files.append(file)
+        if file.src_uri.endswith(".md"):
+            file.edit_uri = urls.path_for_link(f"docs/{file.src_uri}")
+    generated: set[str] = _state["generated"]
+    generated.clear()
+    for page in content.pages:
+        if page.src_uri != urls.BUILD_INFO:
+            generated.add(page.src_uri)
         file = memory.file(config, page.src_uri, page.markdown)
         file.edit_uri = urls.path_for_link(page.source_path) if page.source_path else None
         files.append(file)
-        section = page.src_uri.split("/", 1)[0]
-        counts[section] = counts.get(section, 0) + 1
-    _state["page_counts"] = counts
-    root = Path(config.config_file_path).parent
-    for site_path, repo_path in renderer.attachments():
+    _state["page_counts"] = content.page_counts
+    for site_path, repo_path in content.attachments:
         files.append(File.generated(config, site_path, abs_src_path=str(root / repo_path)))
     for problem in renderer.problems:
         (log.error if problem.is_error else log.warning)(problem.format())
-    info = buildinfo.current(Path(config.config_file_path).parent)
-    files.append(memory.file(config, urls.BUILD_INFO, renderer.build_info_page(info).markdown))
     if scope is not None:
         # Only the pages around the edited records are rebuilt; every other page, the search
         # index and catalog.json stay as the previous build wrote them (refreshed on the next
         # full build) — this is what keeps an edit under a few seconds at 10,000 records.
         log.info(f"Kho văn bản: dựng lại {len(generated)} trang quanh bản ghi vừa sửa (incremental rebuild)")
-        return files
-    catalogue = renderer.cat
-    data = {CATALOG_FILE: catalog_json(catalogue, renderer.linker), SCHEMA_FILE: schema_json()}
-    data |= redirect_stubs(catalogue, renderer.linker)
-    data |= search.build_index(search.documents(catalogue, renderer.linker, hand_written))
-    for path, content in data.items():
-        files.append(memory.file(config, path, content))
+    for path, text in content.data.items():
+        files.append(memory.file(config, path, text))
     return files
 
 

@@ -250,6 +250,27 @@ def _offline(args: argparse.Namespace) -> int:
     return 0
 
 
+def _pages(args: argparse.Namespace) -> int:
+    """The site's pages and data as a plain docs folder, for an engine without our hooks."""
+    from . import urls
+    from .render.pages import SiteRenderer
+    from .site import hand_written_pages, site_content, write_folder
+
+    sources = Sources.at(Path(args.root))
+    catalogue = build_catalogue(sources)
+    for problem in catalogue.problems:
+        print(problem.format(), file=sys.stderr)
+    renderer = SiteRenderer(catalogue, urls.Linker(use_directory_urls=not args.file_urls))
+    docs = sources.root / "docs"
+    content = site_content(renderer, hand_written_pages(docs), sources.root)
+    for problem in renderer.problems:
+        print(problem.format(), file=sys.stderr)
+    count = write_folder(content, docs, sources.root, Path(args.output))
+    print(f"vanban pages: {count} tệp vào {args.output} ({len(content.pages)} trang sinh ra, "
+          f"{len(content.data)} tệp dữ liệu; {count} files written)")
+    return 1 if catalogue.problems.errors or renderer.problems.errors else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="vanban", description="Kho văn bản — công cụ dòng lệnh")
     parser.add_argument("--root", default=".", help="thư mục gốc của kho (repository root)")
@@ -276,6 +297,12 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--symbol", help="ký hiệu, khi văn bản chưa có số")
     new.add_argument("-o", "--output", help="đường dẫn tệp; bỏ trống để theo quy ước records/<năm>/<mã>.md")
     new.set_defaults(run=_new)
+    pages = commands.add_parser(
+        "pages", help="ghi các trang và dữ liệu vào một thư mục docs cho công cụ khác (pages for another engine)")
+    pages.add_argument("-o", "--output", required=True, help="thư mục đích (bị ghi đè)")
+    pages.add_argument("--file-urls", action="store_true",
+                       help="liên kết dạng trang.html (use_directory_urls: false), như bản ngoại tuyến")
+    pages.set_defaults(run=_pages)
     offline = commands.add_parser("offline", help="tạo bản sao ngoại tuyến .zip (offline copy)")
     offline.add_argument("-o", "--output", help="tệp .zip; mặc định kho-van-ban-<ngày>.zip")
     offline.set_defaults(run=_offline)

@@ -1,0 +1,96 @@
+"""The whole site as the library makes it, for any engine: generated pages, the changed
+hand-written pages, data files and attachments.
+
+Why a façade: MkDocs 1.x is unmaintained and Material reaches its end of life in 2027; Zensical
+reads ``mkdocs.yml`` but runs no hooks. Everything a build needs from us comes out of
+``site_content``; the MkDocs hooks only turn it into virtual files, and ``write_folder`` writes
+it to a folder that any engine renders as a plain docs directory (``vanban pages -o DIR``).
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import buildinfo
+from .catalogue import Catalogue
+from .render import search
+from .render.data import CATALOG_FILE, SCHEMA_FILE, catalog_json, redirect_stubs, schema_json
+from .render.pages import Page, SiteRenderer
+
+HOME_MARKER = "<!-- vanban:tong-quan -->"
+"""Where the home page gets the collection's counts and latest documents."""
+
+
+@dataclass
+class SiteContent:
+    """Everything the site consists of besides the hand-written pages left as they are."""
+
+    pages: list[Page]
+    """Generated pages (and the build-information page), one per source path."""
+    rewritten: dict[str, str]
+    """Hand-written pages whose text the library filled in (the home page's counts)."""
+    data: dict[str, str] = field(default_factory=dict)
+    """Data files by site path: catalog.json, the JSON Schema, redirect stubs, the search index.
+    Empty for an incremental rebuild, which keeps the previous build's."""
+    attachments: list[tuple[str, str]] = field(default_factory=list)
+    """(site path, repository path) of originals offered for download."""
+    page_counts: dict[str, int] = field(default_factory=dict)
+
+
+def site_content(renderer: SiteRenderer, hand_written: dict[str, str], root: Path,
+                 scope: set[tuple] | None = None) -> SiteContent:
+    """The site for ``renderer``'s catalogue; ``hand_written`` maps each hand-written page's
+    source path to its Markdown; ``scope`` limits a rebuild to the pages around edited records."""
+    search_pages = [search.hand_written_page(src, text) for src, text in hand_written.items()]
+    rewritten = {src: text.replace(HOME_MARKER, renderer.home_summary(src))
+                 for src, text in hand_written.items() if HOME_MARKER in text}
+    pages = list(renderer.unique_pages(scope))
+    counts: dict[str, int] = {}
+    for page in pages:
+        section = page.src_uri.split("/", 1)[0]
+        counts[section] = counts.get(section, 0) + 1
+    pages.append(renderer.build_info_page(buildinfo.current(root)))
+    content = SiteContent(pages, rewritten, attachments=renderer.attachments(), page_counts=counts)
+    if scope is None:
+        content.data = data_files(renderer.cat, renderer, search_pages)
+    return content
+
+
+def data_files(cat: Catalogue, renderer: SiteRenderer, search_pages: list[tuple[str, str, str]]) -> dict[str, str]:
+    data = {CATALOG_FILE: catalog_json(cat, renderer.linker), SCHEMA_FILE: schema_json()}
+    data |= redirect_stubs(cat, renderer.linker)
+    data |= search.build_index(search.documents(cat, renderer.linker, search_pages))
+    return data
+
+
+def hand_written_pages(docs_dir: Path) -> dict[str, str]:
+    """Source path → Markdown of every hand-written page under ``docs_dir``."""
+    return {p.relative_to(docs_dir).as_posix(): p.read_text(encoding="utf-8")
+            for p in sorted(docs_dir.rglob("*.md")) if not any(part.startswith(".") for part in p.parts)}
+
+
+def write_folder(content: SiteContent, docs_dir: Path, root: Path, out: Path) -> int:
+    """Write the hand-written docs (filled in where the library rewrote them), the generated
+    pages, data files and attachments into ``out``: a docs directory any engine can build.
+    Returns the number of files written."""
+    if out.exists():
+        shutil.rmtree(out)
+    shutil.copytree(docs_dir, out, ignore=shutil.ignore_patterns("overrides"))
+    written = sum(1 for p in out.rglob("*") if p.is_file())
+    texts = {**content.rewritten, **{page.src_uri: page.markdown for page in content.pages}, **content.data}
+    for site_path, text in texts.items():
+        target = out / site_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        written += 1
+    for site_path, repo_path in content.attachments:
+        target = out / site_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(root / repo_path, target)
+        written += 1
+    return written
+
+
+__all__ = ["HOME_MARKER", "SiteContent", "site_content", "write_folder", "hand_written_pages"]

@@ -15,7 +15,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from browser_support import serve
 from conftest import REPO
 from sitebuild import internal_links

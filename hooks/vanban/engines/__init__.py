@@ -1,0 +1,1 @@
+"""Adapters from build engines to the library: MkDocs (hooks), and a plain folder (``vanban.site``)."""

@@ -25,9 +25,12 @@
   var state = { meta: null, shards: {}, buckets: {}, waiting: {} };
 
   /* -- text ------------------------------------------------------------------------------ */
+  /* As vanban.text.fold: typographic dashes and quotes become spaces, then marks and every
+     other non-ASCII character are dropped ("A×B" → "ab"), then lower case. */
+  var PUNCTUATION = /[\u201c\u201d\u2018\u2019\u2013\u2014\u2026\u00ab\u00bb\u00a0\u2010\u2011\u2012\u2212]/g;
   function fold(text) {
-    return text.normalize("NFC").replace(/đ/g, "d").replace(/Đ/g, "D")
-      .normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    return text.replace(/đ/g, "d").replace(/Đ/g, "D").replace(PUNCTUATION, " ")
+      .normalize("NFD").replace(/[^\x00-\x7f]/g, "").toLowerCase();
   }
   function tokens(text) {
     return fold(text).match(/[a-z0-9]+/g) || [];

@@ -10,7 +10,6 @@ import shutil
 import subprocess
 
 import pytest
-
 from conftest import REPO
 from vanban.render.search import shard_of, tokens
 from vanban.text import fold

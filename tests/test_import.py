@@ -274,6 +274,22 @@ ASSIGNMENT_FORMS.append(pytest.param(
     id="partners_after_chu_tri_phoi_hop_voi"))
 
 
+# Forms the import issue names: the order word after its subject, nested delegation, an
+# adverbial between unit and verb, unit names holding verb words, closings and narratives.
+ASSIGNMENT_FORMS.append(pytest.param(
+    "1. UBND tỉnh đề nghị các sở, ban, ngành, UBND các huyện, thành phố, thị xã tăng cường kiểm tra.\n\n"
+    "2. Thủ tướng Chính phủ giao Bộ Tài chính nghiên cứu, đề xuất sửa đổi Nghị định số 12/2020/NĐ-CP.\n\n"
+    "3. Đề nghị UBND các huyện chỉ đạo Phòng Giáo dục và Đào tạo chủ trì rà soát đội ngũ giáo viên.\n\n"
+    "4. Giao Bộ Công an theo chức năng, nhiệm vụ được giao, chỉ đạo lực lượng chức năng xử lý vi phạm.\n\n"
+    "5. Các tổ chức chính trị - xã hội tỉnh tuyên truyền sâu rộng đến đoàn viên, hội viên.\n\n"
+    "Báo Nghệ An ngày 12/3/2024 đưa tin về tình trạng khai thác cát trái phép.\n\n"
+    "Văn phòng UBND tỉnh thông báo để Sở Y tế biết, thực hiện./.\n",
+    {("Các sở, ban, ngành", "thuc_hien"), ("UBND các huyện, thành phố, thị xã", "thuc_hien"),
+     ("Bộ Tài chính", "thuc_hien"), ("UBND các huyện", "thuc_hien"), ("Phòng Giáo dục và Đào tạo", "chu_tri"),
+     ("Bộ Công an", "thuc_hien"), ("Các tổ chức chính trị - xã hội tỉnh", "thuc_hien")},
+    id="order_word_after_its_subject_nested_delegation_adverbials_closings"))
+
+
 @pytest.mark.parametrize(("body", "expected"), ASSIGNMENT_FORMS)
 def test_assignment_forms(body, expected):
     from vanban.importer.mentions import find_assignments

@@ -207,7 +207,7 @@ def _details(match: _Mention, text: str) -> dict:
 # -- assignments ------------------------------------------------------------------------------
 # A unit name starts with one of these words; generic addressees ("các cơ quan, đơn vị",
 # "Thủ trưởng …") are boilerplate, not assignments.
-_UNIT_START = (r"(?:[Cc]ác\s+trường\b|[Cc]ác\s+bệnh\s+viện\b|[Cc]ác\s+đoàn\b(?!\s+thể)|[Cc]ác\s+huyện,\s+thị,\s+thành\s+đoàn|(?:[Cc]ác\s+)?(?:Sở|sở|UBND|Ủy\s+ban|Uỷ\s+ban|Ban(?!\s+hành)|Văn\s+phòng|Phòng|Công\s+an|Bộ|Trung\s+tâm|"
+_UNIT_START = (r"(?:[Cc]ác\s+tổ\s+chức\s+chính\s+trị\s*-\s*xã\s+hội|[Cc]ác\s+trường\b|[Cc]ác\s+bệnh\s+viện\b|[Cc]ác\s+đoàn\b(?!\s+thể)|[Cc]ác\s+huyện,\s+thị,\s+thành\s+đoàn|(?:[Cc]ác\s+)?(?:Sở|sở|UBND|Ủy\s+ban|Uỷ\s+ban|Ban(?!\s+hành)|Văn\s+phòng|Phòng|Công\s+an|Bộ|Trung\s+tâm|"
                r"Đài|Báo(?!\s+cáo)|Hội|Liên\s+đoàn|Thanh\s+tra|Cục|Chi\s+cục|Kho\s+bạc|Ngân\s+hàng|Bảo\s+hiểm|Viện|Trường(?!\s+hợp)|"
                r"Bệnh\s+viện|Đảng\s+[ủu]ỷ?y?|Huyện\s+[ủu]ỷ?y?|Thành\s+[ủu]ỷ?y?|Thị\s+[ủu]ỷ?y?|Tỉnh\s+[ủu]ỷ?y?|"
                r"Mặt\s+trận|Đoàn|Liên\s+minh|Hải\s+quan|Điện\s+lực|Bưu\s+điện|Đồn|Bộ\s+Chỉ\s+huy|Hội\s+đồng|"
@@ -278,6 +278,21 @@ _PARTNERS = re.compile(rf"^\W*[Cc]hủ\s+trì\s*,?\s*(?:và\s+)?phối\s+hợp\s
 _UNSPECIFIC = re.compile(r"liên\s+quan|^các\s+(?:địa\s+phương|ngành|cơ\s+quan|đơn\s+vị)\b|chức\s+năng", re.IGNORECASE)
 
 
+# "UBND tỉnh đề nghị các sở …", "Thủ tướng Chính phủ giao Bộ …": the order word after the one
+# who gives the order; that subject is dropped so the order reads as if it began the clause.
+_SPEAKER_SUBJECT = re.compile(
+    r"^(?:Thủ\s+tướng|Phó\s+Thủ\s+tướng|Chủ\s+tịch|Phó\s+Chủ\s+tịch|Bí\s+thư|Thường\s+trực|Ban\s+Thường\s+vụ"
+    r"|UBND|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|Chính\s+phủ)"
+    r"[^,.;:]{0,60}?\s+(?=(?:đề\s+nghị|giao|yêu\s+cầu)\s)")
+# "Đề nghị A chỉ đạo B chủ trì …": A passes the order on (thuc_hien), B carries it (its role).
+# Only when B is given a role of its own ("chỉ đạo B chủ trì / phối hợp …"); "chỉ đạo B kiểm tra"
+# stays A's task, as the documents' readers label it.
+_DELEGATE = re.compile(rf"^chỉ\s+đạo\s+(?P<units>(?:{_UNIT_START_HEADED}|{_UNIT_START_LOWER}).*?)"
+                       r"\s+(?=(?:chủ\s+trì|phối\s+hợp)\b)")
+# "Giao Bộ X theo chức năng, nhiệm vụ được giao, chỉ đạo …": the adverbial is not the unit's name.
+_ADVERBIAL = re.compile(r"\s+(?:theo\s+chức\s+năng|trong\s+phạm\s+vi|căn\s+cứ\s+chức\s+năng)\b.*$", re.IGNORECASE)
+
+
 def _partners(rest: str, lead: str) -> list[tuple[str, str]]:
     """The units a lead works with: "X chủ trì, phối hợp với Y, Z <task>" gives Y and Z the
     role ``phoi_hop`` (their unit pages must show what they coordinate on) with the task
@@ -310,7 +325,7 @@ def _distribute(text: str) -> list[str]:
 
 
 def _split_units(text: str) -> list[str]:
-    text = re.sub(r"\s+", " ", text.replace("**", "")).strip(" ,;:")
+    text = _ADVERBIAL.sub("", re.sub(r"\s+", " ", text.replace("**", "")).strip(" ,;:"))
     units = [u.strip(" ,;") for u in _SPLIT_UNITS.split(text)]
     return [u[:1].upper() + u[1:] for u in units if u and len(u.split()) <= 16 and not _GENERIC_UNIT.match(u)]
 
@@ -481,6 +496,9 @@ def find_assignments(body: str, registry: Registry | None = None) -> list[dict]:
         results.append(item)
 
     for text, bullets in _clauses(_items(body)):
+        speaker = _SPEAKER_SUBJECT.match(text)
+        if speaker:
+            text = text[speaker.end():]
         match = _ORDERED.search(text) or _LEADING_UNIT.match(text)
         if not match:
             continue
@@ -499,6 +517,12 @@ def find_assignments(body: str, registry: Registry | None = None) -> list[dict]:
         if (not units or not task or _BOILERPLATE.match(task) and len(task.split()) < 10 or _SPEAKER.match(rest)
                 or _EXECUTES.search(rest)):
             continue
+        delegated = _DELEGATE.match(rest) if rest else None
+        if delegated:
+            inner = rest[delegated.end():]
+            for unit in units:
+                add(unit, "thuc_hien", rest, context)
+            units, rest, task = _split_units(delegated["units"]), inner, inner
         role = _role(rest or task)  # "Sở X:" then "Chủ trì, …" on the next lines
         for unit in units:
             add(unit, role, task, context)

@@ -115,7 +115,7 @@ def _walk(node: yaml.Node, prefix: str, offset: int, lines: dict[str, int], log:
             if key in keys:
                 log.error(path, child, f"khoá “{key}” xuất hiện hai lần; chỉ được ghi một lần "
                           "(không rõ giá trị nào đúng)", f"duplicate key '{key}'; write it once (which "
-                          "value is meant is unclear)", line)
+                          "value is meant is unclear)", line, code="yaml.duplicate-key")
             keys.add(key)
             lines[child] = line
             _walk(value_node, child, offset, lines, log, path)
@@ -208,20 +208,20 @@ def parse_front_matter(text: str, path: str, log: ProblemLog) -> tuple[dict, str
     handler = frontmatter.YAMLHandler()
     if not handler.detect(text):
         log.error(path, "", "thiếu phần front-matter: tệp phải bắt đầu bằng dòng “---”",
-                  "no front-matter: the file must start with a '---' line", 1)
+                  "no front-matter: the file must start with a '---' line", 1, code="file.no-front-matter")
         return None
     try:
         yaml_text, body = handler.split(text)
     except ValueError:
         log.error(path, "", "front-matter không có dòng “---” đóng",
-                  "front-matter is not closed by a '---' line", 1)
+                  "front-matter is not closed by a '---' line", 1, code="file.unclosed-front-matter")
         return None
     opening = handler.FM_BOUNDARY.search(text)
     assert opening is not None
     offset = text[: opening.end()].count("\n")  # lines before the YAML text starts
     refused = structure_problem(yaml_text, offset)
     if refused:
-        log.error(path, "", *refused)
+        log.error(path, "", *refused, code="yaml.refused")
         return None
     try:
         loader = _NoDatesLoader(yaml_text)
@@ -234,14 +234,14 @@ def parse_front_matter(text: str, path: str, log: ProblemLog) -> tuple[dict, str
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 + offset if mark else None
         log.error(path, "", f"lỗi cú pháp YAML: {exc.problem}", f"YAML syntax error: {exc.problem}",
-                  line)
+                  line, code="yaml.syntax")
         return None
     except yaml.YAMLError as exc:
-        log.error(path, "", "lỗi cú pháp YAML", f"YAML syntax error: {exc}", 1)
+        log.error(path, "", "lỗi cú pháp YAML", f"YAML syntax error: {exc}", 1, code="yaml.syntax")
         return None
     if not isinstance(data, dict):
         log.error(path, "", "front-matter phải là một bảng khoá: giá trị",
-                  "front-matter must be a mapping of key: value", 2)
+                  "front-matter must be a mapping of key: value", 2, code="yaml.not-mapping")
         return None
     if duplicates:  # rare: say which keys and where; the record is refused (which value was meant?)
         _walk(_compose(yaml_text), "", offset, {}, log, path)
@@ -301,10 +301,10 @@ def load_record_file(file: Path, root: Path, log: ProblemLog) -> RawRecord | Non
     try:
         data, mtime_ns = read_bounded(file, MAX_RECORD_BYTES)
     except ValueError as exc:
-        log.error(path, "", *exc.args)
+        log.error(path, "", exc.args[0], exc.args[-1], code="file.refused")
         return None
     except OSError as exc:
-        log.error(path, "", f"không đọc được tệp: {exc.strerror}", f"cannot read file: {exc}")
+        log.error(path, "", f"không đọc được tệp: {exc.strerror}", f"cannot read file: {exc}", code="file.unreadable")
         return None
     try:
         text = data.decode("utf-8")
@@ -312,7 +312,7 @@ def load_record_file(file: Path, root: Path, log: ProblemLog) -> RawRecord | Non
         line = data[: exc.start].count(b"\n") + 1
         guess = _guess_encoding(data)
         log.error(path, "", f"tệp không phải UTF-8; có vẻ là {guess}. Hãy lưu lại với mã UTF-8",
-                  f"file is not UTF-8; it looks like {guess}. Save it as UTF-8", line)
+                  f"file is not UTF-8; it looks like {guess}. Save it as UTF-8", line, code="file.encoding")
         return None
     return load_record_text(text, path, log, mtime_ns)
 

@@ -33,12 +33,16 @@ class Problem:
     message_vi: str
     message_en: str
     line: int | None = None
+    code: str = ""
+    """What kind of problem: "date.impossible", "number.grammar" … — tests and tools match on
+    it, and the record-format guide explains each code and how to fix it."""
 
     def format(self) -> str:
-        """``path:line: level: field: Vietnamese (English)`` — one line, grep- and editor-friendly."""
+        """``path:line: level: field: Vietnamese (English) [code]`` — one line, grep- and editor-friendly."""
         where = f"{self.path}:{self.line}" if self.line else self.path
         field = self.field or "-"
-        return f"{where}: {self.level.value}: {field}: {self.message_vi} ({self.message_en})"
+        code = f" [{self.code}]" if self.code else ""
+        return f"{where}: {self.level.value}: {field}: {self.message_vi} ({self.message_en}){code}"
 
     @property
     def is_error(self) -> bool:
@@ -51,11 +55,11 @@ class ProblemLog:
     def __init__(self) -> None:
         self._items: list[Problem] = []
 
-    def error(self, path: str, field: str, vi: str, en: str, line: int | None = None) -> None:
-        self._items.append(Problem(path, Level.ERROR, field, vi, en, line))
+    def error(self, path: str, field: str, vi: str, en: str, line: int | None = None, code: str = "") -> None:
+        self._items.append(Problem(path, Level.ERROR, field, vi, en, line, code))
 
-    def warning(self, path: str, field: str, vi: str, en: str, line: int | None = None) -> None:
-        self._items.append(Problem(path, Level.WARNING, field, vi, en, line))
+    def warning(self, path: str, field: str, vi: str, en: str, line: int | None = None, code: str = "") -> None:
+        self._items.append(Problem(path, Level.WARNING, field, vi, en, line, code))
 
     def extend(self, problems: "ProblemLog | list[Problem]") -> None:
         self._items.extend(problems)

@@ -49,7 +49,8 @@ def _check_original(file: Path, name: str, line: int | None, path: str, log: Pro
     original = file.parent / name
     if not original.is_file() or original.is_symlink():
         log.error(path, "original", f"không thấy tệp bản gốc “{name}” cạnh bản ghi; hãy thêm tệp hoặc bỏ dòng original",
-                  f"original file {name!r} not found beside the record (or it is a link)", line)
+                  f"original file {name!r} not found beside the record (or it is a link)", line,
+                  code="original.missing")
 
 
 def _read_chunk(files: list[Path], root: Path, issuer_codes: frozenset[str]) -> list[Result]:

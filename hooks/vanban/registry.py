@@ -267,10 +267,10 @@ class _Entry:
     def line(self, key: str = "") -> int | None:
         return self.lines.get(f"{self.where}.{key}") if key else self.lines.get(self.where)
 
-    def error(self, key: str, vi: str, en: str) -> None:
+    def error(self, key: str, vi: str, en: str, code: str = "registry.value") -> None:
         self.ok = False
         self.log.error(self.path, f"{self.where}.{key}" if key else self.where, vi, en,
-                       self.line(key) or self.line())
+                       self.line(key) or self.line(), code=code)
 
     def text(self, key: str, required: bool = False) -> str | None:
         value = self.item.get(key)
@@ -324,23 +324,24 @@ def build_registry(data, path: str, log: ProblemLog, lines: dict[str, int] | Non
     registry = Registry()
     if not isinstance(data, dict):
         log.error(path, "", "sổ đăng ký phải có “organisations:” và “groups:”",
-                  "the registry must hold 'organisations:' and 'groups:'", 1)
+                  "the registry must hold 'organisations:' and 'groups:'", 1, code="registry.sections")
         return registry
     for key in sorted(set(map(str, data)) - set(_SECTIONS)):
         log.error(path, key, f"mục “{key}” không có trong định dạng (organisations, groups)",
-                  f"unknown section '{key}' (organisations, groups)", lines.get(key))
+                  f"unknown section '{key}' (organisations, groups)", lines.get(key), code="registry.unknown-section")
     seen: dict[str, str] = {}
     for section in _SECTIONS:
         items = data.get(section) or []
         if not isinstance(items, list):
             log.error(path, section, f"“{section}” phải là một danh sách (mỗi mục bắt đầu bằng “- ”)",
-                      f"'{section}' must be a list", lines.get(section))
+                      f"'{section}' must be a list", lines.get(section), code="registry.not-list")
             continue
         for index, item in enumerate(items):
             where = f"{section}[{index}]"
             if not isinstance(item, dict):
                 log.error(path, where, "mỗi mục phải là bảng khoá: giá trị, có “id” và “name”",
-                          "each entry must be a mapping with 'id' and 'name'", lines.get(where))
+                          "each entry must be a mapping with 'id' and 'name'", lines.get(where),
+                          code="registry.not-mapping")
                 continue
             entry = _Entry(item, where, path, log, lines)
             entry_id, name = entry.text("id", required=True), entry.text("name", required=True)
@@ -392,7 +393,8 @@ def _check_links(registry: Registry, path: str, log: ProblemLog, lines: dict[str
     for org in registry.organisations.values():
         if org.parent and org.parent not in registry.organisations:
             log.error(path, f"{org.id}.parent", f"đơn vị cấp trên “{org.parent}” không có trong sổ",
-                      f"parent '{org.parent}' is not registered", line(org.id, "parent"))
+                      f"parent '{org.parent}' is not registered", line(org.id, "parent"),
+                      code="registry.parent-missing")
     reported: set[str] = set()
     for org in registry.organisations.values():
         chain, current = [org.id], org.parent
@@ -402,23 +404,27 @@ def _check_links(registry: Registry, path: str, log: ProblemLog, lines: dict[str
         if current == org.id and org.id not in reported:
             reported.update(chain)
             log.error(path, f"{org.id}.parent", f"cấp trên vòng tròn: {' → '.join([*chain, org.id])}",
-                      f"parent cycle: {' → '.join([*chain, org.id])}", line(org.id, "parent"))
+                      f"parent cycle: {' → '.join([*chain, org.id])}", line(org.id, "parent"),
+                      code="registry.parent-cycle")
     for group in registry.groups.values():
         if group.scope and group.scope not in registry.organisations:
             log.error(path, f"{group.id}.scope", f"phạm vi “{group.scope}” không có trong sổ",
-                      f"scope '{group.scope}' is not registered", line(group.id, "scope"))
+                      f"scope '{group.scope}' is not registered", line(group.id, "scope"),
+                      code="registry.scope-missing")
         if group.local_aliases and not group.scope:
             log.error(path, f"{group.id}.local_aliases", "nhóm có local_aliases cần “scope”",
-                      "a group with local_aliases needs 'scope'", line(group.id, "local_aliases"))
+                      "a group with local_aliases needs 'scope'", line(group.id, "local_aliases"),
+                      code="registry.scope-required")
         for member in group.members:
             if member not in registry.organisations:
                 log.error(path, f"{group.id}.members", f"thành viên “{member}” không có trong sổ",
-                          f"member '{member}' is not registered", line(group.id, "members"))
+                          f"member '{member}' is not registered", line(group.id, "members"),
+                          code="registry.member-missing")
     for key, ids in registry._by_key.items():
         entries = [registry.get(i) for i in ids]
         if len(ids) > 1 and not _disjoint_in_time(entries):
             log.warning(path, "aliases", f"tên “{key}” dùng cho nhiều mục: {', '.join(ids)}",
-                        f"name '{key}' is shared by: {', '.join(ids)}")
+                        f"name '{key}' is shared by: {', '.join(ids)}", code="registry.alias-shared")
 
 
 def _disjoint_in_time(entries: list) -> bool:
@@ -446,31 +452,32 @@ def load_registry(file: Path, root: Path, log: ProblemLog) -> Registry:
     try:
         text = read_bounded(file, MAX_REGISTRY_BYTES)[0].decode("utf-8")
     except FileNotFoundError:
-        log.error(path, "", "không tìm thấy sổ đăng ký cơ quan", "registry file not found")
+        log.error(path, "", "không tìm thấy sổ đăng ký cơ quan", "registry file not found", code="registry.missing")
         return Registry()
     except UnicodeDecodeError:
         log.error(path, "", "sổ đăng ký không phải UTF-8; hãy lưu lại với mã UTF-8",
-                  "the registry is not UTF-8; save it as UTF-8")
+                  "the registry is not UTF-8; save it as UTF-8", code="registry.encoding")
         return Registry()
     except ValueError as exc:  # a link, not a regular file, too large
-        log.error(path, "", *exc.args)
+        log.error(path, "", exc.args[0], exc.args[-1], code="registry.refused")
         return Registry()
     except OSError as exc:
-        log.error(path, "", f"không đọc được sổ đăng ký: {exc.strerror}", f"cannot read the registry: {exc}")
+        log.error(path, "", f"không đọc được sổ đăng ký: {exc.strerror}", f"cannot read the registry: {exc}",
+                  code="registry.unreadable")
         return Registry()
     refused = structure_problem(text, always=True)
     if refused:
-        log.error(path, "", *refused)
+        log.error(path, "", *refused, code="registry.refused")
         return Registry()
     try:
         data = yaml_load(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         log.error(path, "", f"lỗi cú pháp YAML: {exc.problem}", f"YAML syntax error: {exc.problem}",
-                  mark.line + 1 if mark else None)
+                  mark.line + 1 if mark else None, code="registry.yaml-syntax")
         return Registry()
     except yaml.YAMLError as exc:
-        log.error(path, "", "lỗi cú pháp YAML", f"YAML syntax error: {exc}")
+        log.error(path, "", "lỗi cú pháp YAML", f"YAML syntax error: {exc}", code="registry.yaml-syntax")
         return Registry()
     lines = yaml_lines(text, 0, log, path)
     return build_registry(data, path, log, lines)

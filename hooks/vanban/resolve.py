@@ -96,12 +96,13 @@ class _Resolver:
             if not self.registry.is_exact(name):
                 self.log.warning(record.path, field,
                                  f"“{name}” viết khác sổ đăng ký (thiếu hoặc sai dấu); có phải “{entry.name}”?",
-                                 f"'{name}' is written differently from the registry; did you mean '{entry.name}'?")
+                                 f"'{name}' is written differently from the registry; did you mean '{entry.name}'?",
+                                 code="name.spelling")
             return entry.id, True
         if len(candidates) > 1:
             ids = ", ".join(c.id for c in candidates)
             self.log.warning(record.path, field, f"“{name}” khớp nhiều mục trong sổ đăng ký: {ids}",
-                             f"'{name}' matches several registry entries: {ids}")
+                             f"'{name}' matches several registry entries: {ids}", code="name.ambiguous")
         else:
             near = self.registry.suggest(name)
             hint_vi = f"; có phải “{near}”?" if near else ""
@@ -109,7 +110,8 @@ class _Resolver:
             self.log.warning(record.path, field,
                              f"“{name}” chưa có trong sổ đăng ký cơ quan; vẫn được lập chỉ mục theo tên "
                              f"đã ghi{hint_vi}",
-                             f"'{name}' is not in the registry; indexed under the name as written{hint_en}")
+                             f"'{name}' is not in the registry; indexed under the name as written{hint_en}",
+                             code="name.unregistered")
         return slugify(name) or "khong-ro", False
 
     def _reference_issuer(self, reference: Reference, record: Record) -> tuple[str | None, bool]:
@@ -193,7 +195,7 @@ class _Resolver:
                                f"trùng văn bản (cùng cơ quan, năm, số, ký hiệu hoặc cùng đường dẫn "
                                f"“{same_id}”): {paths}",
                                f"duplicate document (same issuer, year and number, or same URL "
-                               f"'{same_id}'): {paths}")
+                               f"'{same_id}'): {paths}", code="number.duplicate")
         for issuer in list(self.issuers):
             if not any(e.issuer_id == issuer for e in entries.values()):
                 del self.issuers[issuer]
@@ -251,7 +253,8 @@ class _Resolver:
             paths = ", ".join(c.record.path for c in candidates)
             self.log.warning(record.path, field,
                              f"“{reference.number}” khớp nhiều văn bản: {paths}; hãy ghi rõ ngày và cơ quan",
-                             f"'{reference.number}' matches several records: {paths}; give date and issuer")
+                             f"'{reference.number}' matches several records: {paths}; give date and issuer",
+                             code="reference.ambiguous")
         if target is None:
             self._warn_unnumbered_target(entry, reference, field, issuer_id if registered else None)
         if target is not None:
@@ -298,7 +301,8 @@ class _Resolver:
                                  f"văn bản được dẫn có vẻ là bản chưa có số {other.record.path}; bản chưa có số "
                                  "không được liên kết — hãy ghi số khi văn bản được cấp số",
                                  f"the cited document looks like the unnumbered copy {other.record.path}; "
-                                 "unnumbered copies are never linked — add its number once it has one")
+                                 "unnumbered copies are never linked — add its number once it has one",
+                                 code="reference.unnumbered-copy")
                 return
 
     def _merge_partial_directives(self) -> dict[str, str]:

@@ -101,7 +101,7 @@ def _date(raw: RawRecord, field: str, text: str, log: ProblemLog) -> PartialDate
         return PartialDate.parse(text)
     except ValueError as exc:
         log.error(raw.path, field, f"ngày “{text}” không có thật ({exc})",
-                  f"date '{text}' is impossible ({exc})", raw.line_of(field))
+                  f"date '{text}' is impossible ({exc})", raw.line_of(field), code="date.impossible")
         return None
 
 
@@ -115,7 +115,7 @@ def _deadline(raw: RawRecord, field: str, value: str, log: ProblemLog) -> Deadli
                   f"thời hạn “{text}” chứa ngày dạng dd/mm/yyyy; hãy ghi ngày dạng YYYY-MM-DD "
                   "hoặc chỉ ghi chữ (như “hằng năm”)",
                   f"deadline '{text}' embeds a dd/mm/yyyy date; write YYYY-MM-DD or a text form "
-                  "such as 'hằng năm'", raw.line_of(field))
+                  "such as 'hằng năm'", raw.line_of(field), code="deadline.numeric-date")
         return None
     return Deadline(text=text)
 
@@ -127,7 +127,7 @@ def _check_number(raw: RawRecord, number: str | None, symbol: str | None, doc_ty
     value = number or symbol
     if value is None:
         log.error(raw.path, "symbol", "bản chưa có số (number: null) phải ghi “symbol” (ký hiệu)",
-                  "an unnumbered copy (number: null) needs 'symbol'", raw.line_of("number"))
+                  "an unnumbered copy (number: null) needs 'symbol'", raw.line_of("number"), code="symbol.required")
         return None
     parsed = parse_number(value) if number else parse_symbol(value)
     if parsed is None:
@@ -135,13 +135,13 @@ def _check_number(raw: RawRecord, number: str | None, symbol: str | None, doc_ty
                   f"“{value}” không theo dạng số, ký hiệu của Nhà nước (930/UBND-TH, 30/2020/NĐ-CP) "
                   "hay của Đảng (904-TB/TU)",
                   f"'{value}' fits neither the state (930/UBND-TH) nor the Party (904-TB/TU) grammar",
-                  raw.line_of(field))
+                  raw.line_of(field), code="number.grammar")
         return None
     known = find_type(doc_type)
     if known is None:
         log.warning(raw.path, "type", f"loại văn bản “{doc_type}” chưa có trong danh mục",
                     f"document type '{doc_type}' is not in the list of known types",
-                    raw.line_of("type"))
+                    raw.line_of("type"), code="type.unknown")
     elif not type_agrees(parsed, known, issuer_codes):
         abbr = parsed.type_abbr or "không có chữ viết tắt loại"
         expected = (known.state if parsed.system == "state" else known.party) or ("không có",)
@@ -149,7 +149,7 @@ def _check_number(raw: RawRecord, number: str | None, symbol: str | None, doc_ty
                   f"ký hiệu loại “{abbr}” trong “{value}” không khớp loại “{doc_type}” "
                   f"(cần: {', '.join(expected)})",
                   f"type abbreviation '{abbr}' in '{value}' disagrees with type '{doc_type}' "
-                  f"(expected: {', '.join(expected)})", raw.line_of(field))
+                  f"(expected: {', '.join(expected)})", raw.line_of(field), code="number.type-mismatch")
     return parsed.system
 
 
@@ -181,7 +181,8 @@ def _check_body_citations(raw: RawRecord, fm: dict, references: list[Reference],
                     f"thân văn bản nhắc tới {ref.get('type', 'văn bản')} số {ref['number']} nhưng "
                     "“references” chưa có; `vanban check --fix` sẽ thêm",
                     f"the body cites {ref['number']} but 'references' does not list it; "
-                    "`vanban check --fix` adds it", raw.line_of("references") or raw.body_line)
+                    "`vanban check --fix` adds it", raw.line_of("references") or raw.body_line,
+                    code="references.missing-citation")
 
 
 _SECRECY_LINE = re.compile(
@@ -220,7 +221,7 @@ def validate_record(raw: RawRecord, log: ProblemLog, issuer_codes: frozenset[str
     except fastjsonschema.JsonSchemaException:
         for error in sorted(_VALIDATOR.iter_errors(fm), key=lambda e: list(map(str, e.absolute_path))):
             field, vi, en = _schema_message(error)
-            log.error(raw.path, field, vi, en, raw.line_of(field))
+            log.error(raw.path, field, vi, en, raw.line_of(field), code=f"schema.{error.validator}")
     if len(log.errors) > before:
         return None
 
@@ -228,26 +229,26 @@ def validate_record(raw: RawRecord, log: ProblemLog, issuer_codes: frozenset[str
     if find_dangerous("\n".join(text for _, text in strings)):  # per field only when needed
         for field, text in strings:
             for vi, en, _ in find_dangerous(text):
-                log.error(raw.path, field, vi, en, raw.line_of(field))
+                log.error(raw.path, field, vi, en, raw.line_of(field), code="markup.field")
     for vi, en, line in find_dangerous(raw.body):
-        log.error(raw.path, "body", vi, en, raw.body_line + line - 1)
+        log.error(raw.path, "body", vi, en, raw.body_line + line - 1, code="markup.body")
     stamp = secrecy_stamp(raw)
     if stamp and not fm.get("secrecy"):
         log.error(raw.path, "secrecy",
                   f"văn bản có dấu độ mật (“{stamp[0]}”, dòng {stamp[1]}); văn bản mật không bao giờ "
                   "được đăng, dù front-matter ghi gì",
                   f"the document carries a secrecy stamp ('{stamp[0]}', line {stamp[1]}); a secret "
-                  "document is never published, whatever the front-matter says", stamp[1])
+                  "document is never published, whatever the front-matter says", stamp[1], code="secrecy.stamp")
     if fm.get("secrecy"):
         log.error(raw.path, "secrecy",
                   f"văn bản có độ mật (“{fm['secrecy']}”) không bao giờ được đăng; hãy bỏ tệp này "
                   f"khỏi kho (các độ mật: {', '.join(SECRECY_GRADES)})",
                   "a document with a secrecy grade must never be published; remove this file",
-                  raw.line_of("secrecy"))
+                  raw.line_of("secrecy"), code="secrecy.grade")
 
     if not raw.was_nfc:
         log.warning(raw.path, "", "văn bản không ở dạng Unicode NFC (chữ tổ hợp); hãy lưu "
-                    "lại ở dạng NFC", "text is not in Unicode NFC (decomposed characters)", 1)
+                    "lại ở dạng NFC", "text is not in Unicode NFC (decomposed characters)", 1, code="text.nfc")
     date = _date(raw, "date", fm["date"], log)
     number = normalise_number(fm["number"]) if fm.get("number") else None
     symbol = normalise_number(fm["symbol"]) if fm.get("symbol") else None
@@ -263,7 +264,7 @@ def validate_record(raw: RawRecord, log: ProblemLog, issuer_codes: frozenset[str
             log.warning(raw.path, f"{field}.number",
                         f"số, ký hiệu “{ref_number}” không theo dạng của Nhà nước hay của Đảng",
                         f"'{ref_number}' fits neither the state nor the Party grammar",
-                        raw.line_of(f"{field}.number"))
+                        raw.line_of(f"{field}.number"), code="reference.number")
         references.append(Reference(
             number=ref_number, relation=ref["relation"],
             type=clean_space(ref["type"]) if ref.get("type") else None, date=ref_date,
@@ -281,7 +282,7 @@ def validate_record(raw: RawRecord, log: ProblemLog, issuer_codes: frozenset[str
     _check_body_citations(raw, fm, references, number, log)
     if raw.body.strip() and not fm.get("subject"):
         log.warning(raw.path, "subject", "văn bản có toàn văn nhưng thiếu trích yếu (subject)",
-                    "the record has a body but no subject", raw.line_of("type"))
+                    "the record has a body but no subject", raw.line_of("type"), code="subject.missing")
     if len(log.errors) > before or date is None:
         return None
 

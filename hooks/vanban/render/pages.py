@@ -131,7 +131,7 @@ class SiteRenderer:
                 self.problems.warning(record.path, "body",
                                       f"không dựng được toàn văn ({failure}); trang hiện văn bản thô",
                                       f"the body could not be rendered ({failure}); shown as plain text",
-                                      None)
+                                      None, code="render.body")
             parts.append(html_block(f'<div class="vb-body">{body}</div>'))
         else:
             parts.append(html_block('<p class="vb-notice vb-no-text">Toàn văn của văn bản này chưa có trong '
@@ -488,7 +488,7 @@ class SiteRenderer:
                     source, "id", f"trang “{loser.title}” trùng đường dẫn {page.src_uri} với trang "
                     f"“{winner.title}” nên không được đăng; hãy đổi tên hoặc mã",
                     f"page '{loser.title}' has the same path {page.src_uri} as page '{winner.title}' "
-                    "and was not published; rename it or change its id")
+                    "and was not published; rename it or change its id", code="page.path-collision")
                 if not landing:
                     continue
             kept[page.src_uri] = page

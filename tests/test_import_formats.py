@@ -114,3 +114,23 @@ def test_oversized_images_and_pages_are_refused_or_scaled_down(tmp_path, monkeyp
     monkeypatch.setattr(ocr, "ocr_png", lambda png: sizes.append(Image.open(io.BytesIO(png)).size) or real(png))
     read_source(page)
     assert len(sizes) == 1 and sizes[0][0] * sizes[0][1] <= ocr.MAX_PIXELS
+
+
+def test_words_outside_the_text_layer_are_added_once(files):
+    """Poppler's words that pdfplumber's text layer lacks (a number filled into a form field at
+    release) are added; words both see are not added twice."""
+    import pdfplumber
+    from vanban.importer.pdf import _form_words, _layer_words
+
+    with pdfplumber.open(files["pdf"]) as pdf:
+        layer = _layer_words(pdf.pages[0])
+    assert _form_words(files["pdf"], 1, layer) == []
+    alone = _form_words(files["pdf"], 1, [w for w in layer if w.text != "3412/UBND-NC1"])
+    assert [w.text for w in alone] == ["3412/UBND-NC1"]
+
+
+def test_the_blank_left_for_a_number_or_day_is_not_a_column():
+    page = Page(600, 800, [_word("Số:", 60, 100), _word("/KH-UBND", 160, 100),
+                           _word("ngày", 330, 140), _word("tháng", 420, 140), _word("9", 460, 140),
+                           _word("năm", 472, 140), _word("2024", 500, 140)])
+    assert recover([page]).text.strip().split("\n\n")[:2] == ["Số: /KH-UBND", "ngày tháng 9 năm 2024"]

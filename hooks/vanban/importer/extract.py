@@ -198,6 +198,7 @@ class _Reader:
     def _number(self, value: str) -> None:
         value = normalise_number(value)
         value = value.split("ngày")[0]  # "Số: 12/UBND-VX ngày …" on one line
+        value = re.sub(r"^(\d+[a-z]?)\.(?=/)", r"\1", value)  # "3070./KH-UBND": a stray full stop
         if re.match(r"^[/-]", value) or not re.match(r"^\d", value):
             symbol = value.lstrip("/-")
             if not parse_symbol(symbol):  # OCR specks where a handwritten number was: "@† /TTg-CĐS"

@@ -135,10 +135,18 @@ def _merge_side_by_side(lines: list[_Line]) -> list[_Line]:
     return merged
 
 
+_BLANK_BEFORE = re.compile(r"(?:^|\s)(?:so\s*:?|ngay|thang)$")
+_BLANK_AFTER = re.compile(r"^(?:/|-|thang\b|nam\b)")
+
+
 def _split_segments(line: _Line, width: float) -> None:
+    """Cut a line at gaps wider than ``COLUMN_GAP`` — except the space left blank for a number
+    or day written in at release ("Số:          /UBND-VX", "ngày      tháng 7")."""
     segments: list[list[Word]] = [[line.words[0]]]
     for word in line.words[1:]:
-        if word.x0 - segments[-1][-1].x1 > COLUMN_GAP * width:
+        left = fold(_segment_text(segments[-1]))
+        blank = bool(_BLANK_BEFORE.search(left)) or bool(_BLANK_AFTER.match(fold(word.text)))
+        if word.x0 - segments[-1][-1].x1 > COLUMN_GAP * width and not blank:
             segments.append([word])
         else:
             segments[-1].append(word)

@@ -9,7 +9,10 @@ pypdfium2 (which pdfplumber already depends on) and read with Tesseract.
 
 from __future__ import annotations
 
+import html
 import re
+import shutil
+import subprocess
 import unicodedata
 from pathlib import Path
 
@@ -48,6 +51,32 @@ def text_quality(text: str) -> float:
     return sum(1 for word in words if _plausible(word)) / len(words)
 
 
+_POPPLER_WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
+
+
+def _form_words(path: Path, page_number: int, known: list[Word]) -> list[Word]:
+    """Words poppler shows on the page that the text layer lacks: the number and day an office's
+    signing software fills into form fields at release ("Số: 2858 /QĐ-UBND", "ngày 10 tháng 6").
+    pdfplumber reads the page's content only; poppler also renders the fields' appearance."""
+    if shutil.which("pdftotext") is None:
+        return []
+    try:
+        done = subprocess.run(["pdftotext", "-bbox", "-f", str(page_number), "-l", str(page_number), str(path), "-"],
+                              capture_output=True, timeout=60, check=False)
+    except subprocess.TimeoutExpired:
+        return []
+    added = []
+    for match in _POPPLER_WORD.finditer(done.stdout.decode("utf-8", "replace")):
+        x0, top, x1, bottom = (float(v) for v in match.groups()[:4])
+        text = html.unescape(match.group(5)).strip()
+        # the same word, not one that only touches a neighbour (filled-in digits sit close)
+        overlaps = any(min(w.x1, x1) - max(w.x0, x0) > 0.5 * (x1 - x0) and w.top < bottom and top < w.bottom
+                       for w in known)
+        if text and not overlaps:
+            added.append(Word(unicodedata.normalize("NFC", text), x0, x1, top, bottom))
+    return added
+
+
 def _layer_words(plumber_page) -> list[Word]:  # noqa: ANN001 - a pdfplumber page
     words = plumber_page.extract_words(x_tolerance=1.5, y_tolerance=2, keep_blank_chars=False)
     return [Word(unicodedata.normalize("NFC", w["text"]), float(w["x0"]), float(w["x1"]),
@@ -67,8 +96,10 @@ def pdf_pages(path: Path, ocr: bool = True) -> tuple[list[Page], list[str]]:
             if len(pdf.pages) > MAX_PAGES:
                 raise BadDocument(f"tệp PDF có {len(pdf.pages)} trang (quá {MAX_PAGES})",
                                   f"PDF has {len(pdf.pages)} pages (over {MAX_PAGES})")
-            for page in pdf.pages:
+            for number, page in enumerate(pdf.pages, start=1):
                 words = _layer_words(page)
+                if number == 1:  # the header: what was filled in at release may be outside the text layer
+                    words += _form_words(path, number, words)
                 pages.append(Page(float(page.width), float(page.height), words))
                 image_shares.append(_image_share(page))
     except BadDocument:

@@ -25,6 +25,9 @@ THRESHOLDS = {
                "wrong": {"number": 0.0, "date": 0.12}, "references": (0.88, 0.75)},
     "held-out": {"right": {"type": 0.99, "number": 0.33, "date": 0.65, "issuer": 0.55},
                  "wrong": {"number": 0.0, "date": 0.23}, "references": (0.72, 0.9)},
+    # the second round, after the signed-PDF fix made for it (so no longer a held-out figure)
+    "held-out-2": {"right": {"type": 0.8, "number": 0.46, "date": 0.4, "issuer": 0.53},
+                   "wrong": {"number": 0.0, "date": 0.0}, "references": (0.86, 0.7)},
 }
 
 

@@ -2,7 +2,7 @@
 (``vanban.engines.mkdocs``). Nothing else lives here, so that the site is the library's output
 and another engine can render it from ``vanban pages`` (README: "Khi Material ngừng hỗ trợ")."""
 
-from vanban.engines.mkdocs import (  # noqa: F401 - MkDocs finds the handlers by these names
+from vanban.engines.mkdocs import (  # noqa: F401
     on_config,
     on_env,
     on_files,

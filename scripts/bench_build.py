@@ -116,7 +116,7 @@ def serve_edit_latency(project: Path) -> float:
 
 def _record_url(project: Path, record: Path, port: int) -> str:
     sys.path.insert(0, str(ROOT / "hooks"))
-    from vanban.pipeline import Sources, build_catalogue
+    from vanban.build.pipeline import Sources, build_catalogue
 
     catalogue = build_catalogue(Sources.at(project), only=[record])
     record_id = next(iter(catalogue.records))

@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from officefiles import PAGE, convert  # noqa: E402
-from vanban.importer import import_document  # noqa: E402
+from vanban.importer import import_document  # noqa
 
 PARAGRAPH = ('<p class="b">{n}. Sở Tài chính chủ trì, phối hợp với Sở Kế hoạch và Đầu tư rà soát, tổng hợp '
              "nhu cầu kinh phí thực hiện các nhiệm vụ năm 2025 của các cơ quan, đơn vị; thẩm định dự toán, "

@@ -15,9 +15,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "hooks"))
 
-from vanban import urls  # noqa: E402
-from vanban.pipeline import Sources, build_catalogue  # noqa: E402
-from vanban.render.pages import SiteRenderer  # noqa: E402
+from vanban.site import urls  # noqa
+from vanban.build.pipeline import Sources, build_catalogue  # noqa
+from vanban.site.render.pages import SiteRenderer  # noqa
 
 HEAD = ("type: Công văn\nnumber: 930/UBND-TH\nissuer: UBND tỉnh Nghệ An\ndate: 2023-05-16\n"
         "subject: V/v thử\n")

@@ -28,7 +28,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from vanban.text import slugify  # noqa: E402
+from vanban.core.text import slugify  # noqa
 
 STATE_TYPES = [("Công văn", None, 45), ("Quyết định", "QĐ", 15), ("Kế hoạch", "KH", 12), ("Thông báo", "TB", 10),
                ("Báo cáo", "BC", 8), ("Hướng dẫn", "HD", 4), ("Chỉ thị", "CT", 3), ("Tờ trình", "TTr", 3)]

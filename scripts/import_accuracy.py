@@ -31,12 +31,12 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from vanban.importer import import_document  # noqa: E402
-from vanban.numbers import normalise_number, number_key  # noqa: E402
-from vanban.pipeline import Sources  # noqa: E402
-from vanban.problems import ProblemLog  # noqa: E402
-from vanban.registry import Registry, load_registry  # noqa: E402
-from vanban.text import tone_key  # noqa: E402
+from vanban.importer import import_document  # noqa
+from vanban.core.numbers import normalise_number, number_key  # noqa
+from vanban.build.pipeline import Sources  # noqa
+from vanban.core.problems import ProblemLog  # noqa
+from vanban.build.registry import Registry, load_registry  # noqa
+from vanban.core.text import tone_key  # noqa
 
 FIELDS = ("number", "type", "issuer", "date", "place", "subject", "signer")
 TARGETS = {"number": 0.95, "type": 0.95, "issuer": 0.95, "date": 0.95}

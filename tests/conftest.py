@@ -61,7 +61,7 @@ class Collection:
         return path
 
     def catalogue(self):
-        from vanban.pipeline import Sources, build_catalogue
+        from vanban.build.pipeline import Sources, build_catalogue
 
         return build_catalogue(Sources.at(self.root))
 

@@ -16,8 +16,8 @@ from browser_support import (
     unzip,
 )
 from sitebuild import REPO, build
-from vanban.offline import make_offline_copy
-from vanban.pipeline import Sources, build_catalogue
+from vanban.build.pipeline import Sources, build_catalogue
+from vanban.engines.offline import make_offline_copy
 
 
 @pytest.fixture(scope="module")

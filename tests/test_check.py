@@ -11,9 +11,9 @@ import pytest
 from conftest import REPO, Collection, cong_van
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from vanban.loader import load_record_text
-from vanban.problems import ProblemLog
-from vanban.validate import validate_record
+from vanban.build.loader import load_record_text
+from vanban.build.validate import validate_record
+from vanban.core.problems import ProblemLog
 
 BAD = Path(__file__).parent / "bad_records"
 
@@ -68,7 +68,7 @@ def bad_collection(tmp_path) -> Collection:
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_bad_record_fails_with_the_expected_message(bad_collection, name):
-    from vanban.pipeline import Sources, build_catalogue
+    from vanban.build.pipeline import Sources, build_catalogue
 
     path = bad_collection.root / "records" / "bad" / name
     catalogue = build_catalogue(Sources.at(bad_collection.root), only=[path])

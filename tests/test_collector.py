@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 
 import pytest
-from vanban import collector
+from vanban.build import collector
 
 
 def test_paused_block_and_resume_on_error():

@@ -1,7 +1,7 @@
 """Partial dates and their Vietnamese form (Nghị định 30/2020 zero-padding)."""
 
 import pytest
-from vanban.dates import PartialDate, looks_like_numeric_date
+from vanban.core.dates import PartialDate, looks_like_numeric_date
 
 
 @pytest.mark.parametrize("text,iso,vietnamese", [

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import frontmatter
 from conftest import REPO
-from vanban.pipeline import Sources, build_catalogue
+from vanban.build.pipeline import Sources, build_catalogue
 
 _spec = importlib.util.spec_from_file_location("generate_collection", REPO / "scripts" / "generate_collection.py")
 generate_collection = importlib.util.module_from_spec(_spec)

@@ -23,7 +23,7 @@ from browser_support import RequestLog, serve, unzip
 from hostile_corpus import FIELD_PAYLOADS, corpus, write_corpus
 from lxml import html
 from sitebuild import REPO, copy_project_skeleton
-from vanban.render.csp import inline_scripts, script_hash
+from vanban.site.render.csp import inline_scripts, script_hash
 
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "poster", "data", "background", "srcset",
                   "{http://www.w3.org/1999/xlink}href", "xlink:href")
@@ -52,9 +52,9 @@ _EVENT_HANDLER_JS = """() => {
 
 
 def _lint_off(monkeypatch_like) -> None:
-    import vanban.validate
+    import vanban.build.validate
 
-    monkeypatch_like.setattr(vanban.validate, "find_dangerous", lambda text: [])
+    monkeypatch_like.setattr(vanban.build.validate, "find_dangerous", lambda text: [])
 
 
 def _build(project: Path, site: Path, directory_urls: bool) -> None:
@@ -274,7 +274,7 @@ def test_no_payload_runs_or_loads_in_the_served_site(browser, sites):
 
 
 def test_no_payload_runs_or_loads_in_the_offline_copy(browser, sites, tmp_path):
-    from vanban.offline import write_zip
+    from vanban.engines.offline import write_zip
 
     _, offline = sites
     archive = tmp_path / "kho.zip"

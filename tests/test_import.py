@@ -11,13 +11,13 @@ import pytest
 import yaml
 from conftest import REPO
 from docxmaker import paragraph, run, table, write_docx
+from vanban.build.loader import load_record_text
+from vanban.build.pipeline import Sources
+from vanban.build.registry import load_registry
+from vanban.core.problems import ProblemLog
 from vanban.importer import import_document
 from vanban.importer.extract import extract
 from vanban.importer.legacy import tcvn3_to_unicode, vni_to_unicode
-from vanban.loader import load_record_text
-from vanban.pipeline import Sources
-from vanban.problems import ProblemLog
-from vanban.registry import load_registry
 
 # The seed document of ../shared/seed/000_0be70c5641c0bc86.txt, byte for byte, kept in the
 # labelled set so that the test runs in any clone; imported under its original file name.
@@ -298,7 +298,7 @@ def test_assignment_forms(body, expected):
 
 
 def test_references_with_a_descriptor_before_the_number_or_a_suffix_after_it():
-    from vanban.importer.mentions import find_references
+    from vanban.core.citations import find_references
 
     found = find_references("Căn cứ Báo cáo thẩm định số 215/BC-STP ngày 02/10/2024 của Sở Tư pháp.", None)
     assert [(r["type"], r["number"]) for r in found] == [("Báo cáo", "215/BC-STP")]

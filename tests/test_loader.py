@@ -3,8 +3,8 @@
 import unicodedata
 
 from conftest import record_text
-from vanban.loader import MAX_RECORD_BYTES, load_record_file, load_record_text
-from vanban.problems import ProblemLog
+from vanban.build.loader import MAX_RECORD_BYTES, load_record_file, load_record_text
+from vanban.core.problems import ProblemLog
 
 
 def load(text: str):

@@ -1,7 +1,7 @@
 """Number-symbols in the state and Party grammars."""
 
 import pytest
-from vanban.numbers import find_type, normalise_number, number_key, parse_number, parse_symbol, type_agrees
+from vanban.core.numbers import find_type, normalise_number, number_key, parse_number, parse_symbol, type_agrees
 
 
 def test_normalise_dashes_and_spaces():

@@ -7,8 +7,8 @@ import copy
 import os
 
 from conftest import TINY_REGISTRY, Collection, cong_van
-from vanban import loader, reading
-from vanban.pipeline import RecordCache, Sources, build_catalogue
+from vanban.build import loader, reading
+from vanban.build.pipeline import RecordCache, Sources, build_catalogue
 
 
 def _count_reads(monkeypatch) -> list[str]:
@@ -19,7 +19,7 @@ def _count_reads(monkeypatch) -> list[str]:
         reads.append(file.name)
         return original(file, root, log)
 
-    monkeypatch.setattr("vanban.reading.load_record_file", counting)
+    monkeypatch.setattr("vanban.build.reading.load_record_file", counting)
     return reads
 
 

@@ -1,9 +1,9 @@
 """The registry: name lookup by normalised key, validity dates, groups, integrity checks."""
 
 from conftest import TINY_REGISTRY
-from vanban.dates import PartialDate
-from vanban.problems import ProblemLog
-from vanban.registry import Group, build_registry
+from vanban.build.registry import Group, build_registry
+from vanban.core.dates import PartialDate
+from vanban.core.problems import ProblemLog
 
 
 def registry(data=TINY_REGISTRY):
@@ -71,7 +71,7 @@ def test_renamed_units_may_share_a_name_when_their_times_do_not_overlap():
 def test_real_registry_is_consistent():
     from pathlib import Path
 
-    from vanban.registry import load_registry
+    from vanban.build.registry import load_registry
 
     root = Path(__file__).resolve().parents[1]
     log = ProblemLog()

@@ -1,10 +1,10 @@
 """Stage 4: rendering — URLs, escaping of metadata, page content from a small catalogue."""
 
 from conftest import cong_van
-from vanban import urls
-from vanban.render.data import catalog_data
-from vanban.render.markup import md_text
-from vanban.render.pages import SiteRenderer
+from vanban.site import urls
+from vanban.site.render.data import catalog_data
+from vanban.site.render.markup import md_text
+from vanban.site.render.pages import SiteRenderer
 
 
 def test_linker_for_served_and_offline_sites():
@@ -73,7 +73,7 @@ def test_catalog_data_matches_contract(collection):
 def test_long_lists_are_split_into_pages_and_lose_nothing(collection):
     import re
 
-    from vanban.render.pages import CITATIONS_ON_RECORD_PAGE, RECORDS_PER_PAGE
+    from vanban.site.render.pages import CITATIONS_ON_RECORD_PAGE, RECORDS_PER_PAGE
 
     count = RECORDS_PER_PAGE * 2 + 50
     collection.add("kl.md", cong_van(number="21-KL/TW", type="Kết luận", issuer="Tỉnh uỷ", date="2021-10-25"))

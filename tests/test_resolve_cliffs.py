@@ -13,12 +13,12 @@ import difflib
 import random
 
 from conftest import TINY_REGISTRY
-from vanban.dates import PartialDate
-from vanban.model import Assignment, Record, Reference
-from vanban.problems import ProblemLog
-from vanban.registry import SUGGEST_CUTOFF, Registry, build_registry
-from vanban.resolve import resolve
-from vanban.text import fold
+from vanban.build.registry import SUGGEST_CUTOFF, Registry, build_registry
+from vanban.build.resolve import resolve
+from vanban.core.dates import PartialDate
+from vanban.core.model import Assignment, Record, Reference
+from vanban.core.problems import ProblemLog
+from vanban.core.text import fold
 
 ISSUERS = ["UBND tỉnh", "Tỉnh uỷ", "Ban Thường vụ Tỉnh ủy", "Sở Nội vụ", "UBND huyện Đô Lương",
            "Sở Ngoại vụ"]  # the last one is not registered
@@ -133,7 +133,7 @@ def test_suggestion_is_that_of_a_scan_over_every_label_and_is_remembered():
 
 
 def test_suggestions_are_recomputed_after_the_registry_grows():
-    from vanban.registry import Organisation
+    from vanban.build.registry import Organisation
 
     registry = _registry()
     assert registry.suggest("Sở Ngoại vụ tỉnh Nghệ") == "Sở Nội vụ tỉnh Nghệ An"

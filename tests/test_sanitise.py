@@ -10,8 +10,8 @@ from hostile_corpus import BODY_PAYLOADS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import html
-from vanban.render.body import render_body
-from vanban.render.sanitise import clean_html
+from vanban.site.render.body import render_body
+from vanban.site.render.sanitise import clean_html
 
 _SQUEEZE = re.compile(r"[\x00-\x20\x7f]+")
 _FORBIDDEN_SCHEME = re.compile(r"^(?:javascript|vbscript|data|file|about|blob):", re.IGNORECASE)

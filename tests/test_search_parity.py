@@ -11,8 +11,8 @@ import subprocess
 
 import pytest
 from conftest import REPO
-from vanban.render.search import shard_of, tokens
-from vanban.text import fold
+from vanban.core.text import fold
+from vanban.site.render.search import shard_of, tokens
 
 SCRIPT = REPO / "docs" / "assets" / "javascripts" / "vb-search.js"
 SAMPLES = [

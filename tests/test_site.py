@@ -7,7 +7,7 @@ from collections import defaultdict
 
 import pytest
 from sitebuild import REPO, build, internal_links, linked_ids
-from vanban.loader import find_record_files
+from vanban.build.loader import find_record_files
 
 
 @pytest.fixture(scope="module")
@@ -102,7 +102,7 @@ def test_type_and_year_pages_list_exactly_the_right_records(site):
     for year, ids in by_year.items():
         url = f"nam/{year}/"
         assert linked_ids(site.page(url).find(".//article"), url) == ids
-    from vanban.text import slugify
+    from vanban.core.text import slugify
 
     by_type = defaultdict(set)
     for record in catalog["records"]:

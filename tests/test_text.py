@@ -2,7 +2,7 @@
 
 import unicodedata
 
-from vanban.text import clean_space, fold, nfc, slugify, toc_slugify, tone_key
+from vanban.core.text import clean_space, fold, nfc, slugify, toc_slugify, tone_key
 
 
 def test_nfc_composes_decomposed_text():

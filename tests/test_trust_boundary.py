@@ -15,12 +15,12 @@ from conftest import REPO, Collection, cong_van, record_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import html as lxml_html
-from vanban import urls
+from vanban.build.fix import fix_file
 from vanban.cli import _github_annotation
-from vanban.fix import fix_file
-from vanban.problems import Level, Problem
-from vanban.render.body import render_body
-from vanban.render.pages import SiteRenderer
+from vanban.core.problems import Level, Problem
+from vanban.site import urls
+from vanban.site.render.body import render_body
+from vanban.site.render.pages import SiteRenderer
 
 ALIAS_BOMB = "\n".join(["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
                        + [f"a{i}: &a{i} {{k: [*a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}]}}" for i in range(1, 20)])
@@ -246,7 +246,7 @@ def test_deeply_nested_list_body_renders_quickly_with_all_its_text(collection):
 
 
 def test_a_body_the_renderer_cannot_handle_is_shown_as_text_with_a_warning(collection, monkeypatch):
-    import vanban.render.body as body_module
+    import vanban.site.render.body as body_module
 
     def broken(text):
         raise RecursionError("too deep")

@@ -2,9 +2,9 @@
 
 import pytest
 from conftest import cong_van, record_text
-from vanban.loader import load_record_text
-from vanban.problems import ProblemLog
-from vanban.validate import validate_record
+from vanban.build.loader import load_record_text
+from vanban.build.validate import validate_record
+from vanban.core.problems import ProblemLog
 
 
 def check(front_matter: dict, body: str = "Nội dung.\n"):

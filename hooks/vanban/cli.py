@@ -10,9 +10,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from .pipeline import Sources, build_catalogue
-from .problems import Problem
-from .report import summary_lines
+from vanban.build.pipeline import Sources, build_catalogue
+from vanban.build.report import summary_lines
+from vanban.core.problems import Problem
 
 
 def _annotation_property(value: str) -> str:
@@ -37,8 +37,8 @@ def _github_annotation(problem: Problem) -> str:
 def _given_files(paths: list[str], sources: Sources) -> tuple[set[str], list[str]]:
     """Repository paths of the records (and registry) named on the command line, folders
     expanded; and the arguments that name nothing."""
-    from .loader import find_record_files
-    from .problems import source_path
+    from vanban.build.loader import find_record_files
+    from vanban.core.problems import source_path
 
     wanted: set[str] = set()
     missing: list[str] = []
@@ -54,14 +54,14 @@ def _given_files(paths: list[str], sources: Sources) -> tuple[set[str], list[str
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .loader import find_record_files
+    from vanban.build.loader import find_record_files
 
     sources = Sources.at(Path(args.root))
     wanted, missing = _given_files(args.paths, sources) if args.paths else (None, [])
     for arg in missing:
         print(f"{arg}: không có tệp hay thư mục này (no such file or folder)", file=sys.stderr)
     if args.fix:
-        from .fix import fix_file
+        from vanban.build.fix import fix_file
 
         files = find_record_files(sources.records_dir)
         for file in files:
@@ -87,14 +87,14 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def source_path_of(file: Path, sources: Sources) -> str:
-    from .problems import source_path
+    from vanban.core.problems import source_path
 
     return source_path(file, sources.root)
 
 
 def _import(args: argparse.Namespace) -> int:
-    from .problems import ProblemLog
-    from .registry import load_registry
+    from vanban.build.registry import load_registry
+    from vanban.core.problems import ProblemLog
 
     sources = Sources.at(Path(args.root))
     registry = load_registry(sources.registry_file, sources.root, ProblemLog())
@@ -109,8 +109,8 @@ def _import(args: argparse.Namespace) -> int:
 
 def _import_one(path: Path, output: str, force: bool, registry) -> int:  # noqa: ANN001
     """One document to a named file (or ``-``: standard output), overwritten only with --force."""
-    from .importer.archive import read_one
-    from .writer import record_text
+    from vanban.importer.archive import read_one
+    from vanban.importer.writer import record_text
 
     result = read_one((path, registry))
     if isinstance(result, str):
@@ -138,8 +138,8 @@ def _import_many(paths: list[Path], args: argparse.Namespace, sources: Sources, 
     """Files and folders into the collection: never overwriting, one line per file, a report."""
     from tqdm import tqdm
 
-    from .importer.archive import DUPLICATE, FAILED, expand, import_archive, write_report
-    from .reading import worker_count
+    from vanban.build.reading import worker_count
+    from vanban.importer.archive import DUPLICATE, FAILED, expand, import_archive, write_report
 
     files = expand(paths)
     into = Path(args.into) if args.into else sources.records_dir
@@ -191,11 +191,11 @@ _SKELETON_HINTS = """# Điền thêm khi có (xem trang Định dạng bản ghi
 
 
 def _new(args: argparse.Namespace) -> int:
-    from .loader import load_record_text
-    from .problems import ProblemLog
-    from .registry import load_registry
-    from .validate import validate_record
-    from .writer import record_path, record_text
+    from vanban.build.loader import load_record_text
+    from vanban.build.registry import load_registry
+    from vanban.build.validate import validate_record
+    from vanban.core.problems import ProblemLog
+    from vanban.importer.writer import record_path, record_text
 
     values = {key: getattr(args, key) for key, _ in _NEW_FIELDS}
     for key, prompt in _NEW_FIELDS:
@@ -237,7 +237,7 @@ def _new(args: argparse.Namespace) -> int:
 def _offline(args: argparse.Namespace) -> int:
     from mkdocs.exceptions import MkDocsException
 
-    from .offline import default_name, make_offline_copy
+    from vanban.engines.offline import default_name, make_offline_copy
 
     output = Path(args.output or default_name())
     config_file = Path(args.root) / "mkdocs.yml"
@@ -252,9 +252,8 @@ def _offline(args: argparse.Namespace) -> int:
 
 def _pages(args: argparse.Namespace) -> int:
     """The site's pages and data as a plain docs folder, for an engine without our hooks."""
-    from . import urls
-    from .render.pages import SiteRenderer
-    from .site import hand_written_pages, site_content, write_folder
+    from vanban.site import hand_written_pages, site_content, urls, write_folder
+    from vanban.site.render.pages import SiteRenderer
 
     sources = Sources.at(Path(args.root))
     catalogue = build_catalogue(sources)

@@ -26,14 +26,14 @@ from markupsafe import escape as markup_escape
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
-from .. import collector, urls
-from ..mkdocs_files import ContentMemory, HtmlStash, theme_script_hashes
-from ..pipeline import RecordCache, Sources, build_catalogue
-from ..render import csp
-from ..render.pages import SiteRenderer, related
-from ..report import summary_lines
-from ..site import site_content
-from ..text import toc_slugify
+from vanban.build import collector
+from vanban.build.pipeline import RecordCache, Sources, build_catalogue
+from vanban.build.report import summary_lines
+from vanban.core.text import toc_slugify
+from vanban.engines.mkdocs_files import ContentMemory, HtmlStash, theme_script_hashes
+from vanban.site import site_content, urls
+from vanban.site.render import csp
+from vanban.site.render.pages import SiteRenderer, related
 
 log = logging.getLogger("mkdocs.hooks.vanban")
 

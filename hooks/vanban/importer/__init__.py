@@ -12,10 +12,10 @@ import codecs
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..registry import Registry
-from .docx import BadDocument, docx_to_text
-from .extract import Extraction, extract
-from .ocr import IMAGE_SUFFIXES
+from vanban.build.registry import Registry
+from vanban.importer.docx import BadDocument, docx_to_text
+from vanban.importer.extract import Extraction, extract
+from vanban.importer.ocr import IMAGE_SUFFIXES
 
 SUPPORTED = (".docx", ".doc", ".pdf", ".html", ".htm", ".txt", ".md") + IMAGE_SUFFIXES
 MAX_TEXT_BYTES = 20_000_000
@@ -57,25 +57,25 @@ def read_source(path: Path) -> SourceText:
     if suffix == ".docx":
         return SourceText(docx_to_text(path), method="docx")
     if suffix == ".doc":
-        from .doc import doc_to_text
+        from vanban.importer.doc import doc_to_text
 
         return SourceText(doc_to_text(path), method="doc")
     if suffix == ".pdf":
-        from .layout import recover
-        from .pdf import pdf_pages
+        from vanban.importer.layout import recover
+        from vanban.importer.pdf import pdf_pages
 
         pages, notes = pdf_pages(path)
         layout = recover(pages)
         return SourceText(layout.text, notes + layout.notes, method="ocr" if notes else "pdf")
     if suffix in IMAGE_SUFFIXES:
-        from .layout import recover
-        from .ocr import image_pages
+        from vanban.importer.layout import recover
+        from vanban.importer.ocr import image_pages
 
         layout = recover(image_pages(path))
         return SourceText(layout.text, ["đọc bằng nhận dạng chữ (OCR): hãy soát lại số, ngày và tên đơn vị",
                                         *layout.notes], method="ocr")
     if suffix in (".html", ".htm"):
-        from .webpage import html_to_text
+        from vanban.importer.webpage import html_to_text
 
         return SourceText(html_to_text(_bounded(path)), method="html")
     if suffix not in SUPPORTED:

@@ -21,13 +21,13 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..loader import find_record_files, load_record_file
-from ..numbers import number_key
-from ..problems import ProblemLog
-from ..registry import Registry
-from ..schema import ORIGINAL_SUFFIXES
-from ..text import fold
-from . import SUPPORTED, BadDocument, import_document
+from vanban.build.loader import find_record_files, load_record_file
+from vanban.build.registry import Registry
+from vanban.core.numbers import number_key
+from vanban.core.problems import ProblemLog
+from vanban.core.schema import ORIGINAL_SUFFIXES
+from vanban.core.text import fold
+from vanban.importer import SUPPORTED, BadDocument, import_document
 
 MAX_ORIGINAL_BYTES = 20_000_000
 """Originals larger than this are not copied beside the record (the offline copy stays small);
@@ -159,7 +159,7 @@ def import_archive(files: list[Path], records_dir: Path, root: Path, registry: R
                    jobs: int = 1, keep_originals: bool = True,
                    progress: Callable[[Iterator], Iterator] = lambda it: it) -> list[Outcome]:
     """Import ``files`` into ``records_dir``; one ``Outcome`` per file, in order."""
-    from ..writer import record_path, record_text
+    from vanban.importer.writer import record_path, record_text
 
     held = Holdings.of(records_dir, root, registry)
     outcomes: list[Outcome] = []

@@ -13,7 +13,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from .docx import BadDocument, docx_to_text
+from vanban.importer.docx import BadDocument, docx_to_text
 
 TIMEOUT = 120
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .legacy import convert_run
+from vanban.importer.legacy import convert_run
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}

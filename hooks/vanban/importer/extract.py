@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..dates import PartialDate
-from ..numbers import DOCUMENT_TYPES, find_type, normalise_number, parse_number, parse_symbol, type_named_by
-from ..registry import Organisation, Registry
-from ..text import clean_space, fold, nfc
-from .casing import proper_case
-from .mentions import find_assignments, find_references
+from vanban.build.registry import Organisation, Registry
+from vanban.core.citations import find_references
+from vanban.core.dates import PartialDate
+from vanban.core.numbers import DOCUMENT_TYPES, find_type, normalise_number, parse_number, parse_symbol, type_named_by
+from vanban.core.text import clean_space, fold, nfc
+from vanban.importer.casing import proper_case
+from vanban.importer.mentions import find_assignments
 
 _MOTTO_STATE = re.compile(r"CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI|Độc\s+lập\s*[-–—]", re.IGNORECASE)
 _MOTTO_PARTY = re.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")

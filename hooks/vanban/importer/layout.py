@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..text import fold
+from vanban.core.text import fold
 
 COLUMN_GAP = 0.05
 """A gap wider than this share of the page width separates two columns (justified body text

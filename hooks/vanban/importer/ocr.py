@@ -16,8 +16,8 @@ import subprocess
 import warnings
 from pathlib import Path
 
-from .docx import BadDocument
-from .layout import Page, Word
+from vanban.importer.docx import BadDocument
+from vanban.importer.layout import Page, Word
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp")
 DPI = 300

@@ -16,8 +16,8 @@ import subprocess
 import unicodedata
 from pathlib import Path
 
-from .docx import BadDocument
-from .layout import Page, Word
+from vanban.importer.docx import BadDocument
+from vanban.importer.layout import Page, Word
 
 MAX_PAGES = 200
 """Official documents with annexes run to tens of pages; a 1,000-page file is not one document."""
@@ -111,7 +111,7 @@ def pdf_pages(path: Path, ocr: bool = True) -> tuple[list[Page], list[str]]:
         raise BadDocument("tệp PDF hỏng hoặc không đọc được", f"unreadable PDF: {name}") from None
     redo = [i for i, page in enumerate(pages) if _needs_ocr(page, image_shares[i])]
     if redo and ocr:
-        from .ocr import rendered_page
+        from vanban.importer.ocr import rendered_page
 
         document = pypdfium2.PdfDocument(str(path))
         try:

@@ -12,7 +12,7 @@ import re
 
 from lxml import etree, html
 
-from .docx import BadDocument
+from vanban.importer.docx import BadDocument
 
 _BLOCK = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "blockquote",
           "pre", "header", "footer", "center", "dd", "dt"}

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import json
 
-from .. import urls
-from ..catalogue import Catalogue
-from ..schema import RECORD_SCHEMA
-from . import csp
-from .markup import esc
+from vanban.site import urls
+from vanban.build.catalogue import Catalogue
+from vanban.core.schema import RECORD_SCHEMA
+from vanban.site.render import csp
+from vanban.site.render.markup import esc
 
 CATALOG_FILE = "catalog.json"
 SCHEMA_FILE = "schema/record.schema.json"

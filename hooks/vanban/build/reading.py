@@ -20,10 +20,10 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from .loader import load_record_file
-from .model import Record
-from .problems import Problem, ProblemLog
-from .validate import validate_record
+from vanban.build.loader import load_record_file
+from vanban.build.validate import validate_record
+from vanban.core.model import Record
+from vanban.core.problems import Problem, ProblemLog
 
 PARALLEL_FROM = 2000
 """Fewer files than this are read in this process: starting workers (~0.5 s) would not pay."""

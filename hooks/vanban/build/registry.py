@@ -18,9 +18,9 @@ from pathlib import Path
 
 import yaml
 
-from .dates import PartialDate
-from .problems import ProblemLog, source_path
-from .text import clean_space, fold, loose_key, tone_key
+from vanban.core.dates import PartialDate
+from vanban.core.problems import ProblemLog, source_path
+from vanban.core.text import clean_space, fold, loose_key, tone_key
 
 # A task given to a body's head ("Giám đốc Sở Xây dựng", "Chủ tịch UBND các huyện") is the
 # body's: such a name is looked up without the title when it is not in the registry as written.
@@ -446,7 +446,7 @@ def load_registry(file: Path, root: Path, log: ProblemLog) -> Registry:
     It is read like a record: bounded, no links, no anchors or aliases (a 1.6 KB alias bomb
     expands past 13 GB), dates kept as text until checked, duplicate keys reported with lines.
     """
-    from .loader import read_bounded, structure_problem, yaml_lines, yaml_load
+    from vanban.build.loader import read_bounded, structure_problem, yaml_lines, yaml_load
 
     path = source_path(file, root)
     try:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .catalogue import Catalogue
+from vanban.build.catalogue import Catalogue
 
 _SECTION_LABELS = {
     "van-ban": "trang văn bản",

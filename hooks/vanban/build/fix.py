@@ -18,10 +18,10 @@ from pathlib import Path
 
 import yaml
 
-from .loader import MAX_RECORD_BYTES, RawRecord, load_record_text, read_bounded
-from .numbers import normalise_number
-from .problems import ProblemLog
-from .validate import missing_citations, secrecy_stamp
+from vanban.build.loader import MAX_RECORD_BYTES, RawRecord, load_record_text, read_bounded
+from vanban.build.validate import missing_citations, secrecy_stamp
+from vanban.core.numbers import normalise_number
+from vanban.core.problems import ProblemLog
 
 
 def fix_file(path: Path) -> list[str]:

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .dates import PartialDate
-from .model import Assignment, Record, Reference
-from .problems import ProblemLog
-from .registry import Registry
+from vanban.build.registry import Registry
+from vanban.core.dates import PartialDate
+from vanban.core.model import Assignment, Record, Reference
+from vanban.core.problems import ProblemLog
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,8 +20,8 @@ from pathlib import Path
 import frontmatter
 import yaml
 
-from .problems import ProblemLog, source_path
-from .text import nfc
+from vanban.core.problems import ProblemLog, source_path
+from vanban.core.text import nfc
 
 MAX_RECORD_BYTES = 1_000_000
 """A record over 1 MB is refused: no real document's text is that large, and it keeps builds sane."""

@@ -13,11 +13,11 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import buildinfo
-from .catalogue import Catalogue
-from .render import search
-from .render.data import CATALOG_FILE, SCHEMA_FILE, catalog_json, redirect_stubs, schema_json
-from .render.pages import Page, SiteRenderer
+from vanban.site import buildinfo
+from vanban.build.catalogue import Catalogue
+from vanban.site.render import search
+from vanban.site.render.data import CATALOG_FILE, SCHEMA_FILE, catalog_json, redirect_stubs, schema_json
+from vanban.site.render.pages import Page, SiteRenderer
 
 HOME_MARKER = "<!-- vanban:tong-quan -->"
 """Where the home page gets the collection's counts and latest documents."""

@@ -13,12 +13,12 @@ from pathlib import Path
 import frontmatter
 import yaml
 
-from .loader import load_record_text
-from .problems import ProblemLog
-from .registry import Organisation, Registry
-from .resolve import record_id
-from .text import slugify
-from .validate import validate_record
+from vanban.build.loader import load_record_text
+from vanban.build.registry import Organisation, Registry
+from vanban.build.resolve import record_id
+from vanban.build.validate import validate_record
+from vanban.core.problems import ProblemLog
+from vanban.core.text import slugify
 
 
 class _RecordDumper(yaml.SafeDumper):

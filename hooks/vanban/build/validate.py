@@ -16,14 +16,14 @@ import fastjsonschema
 from jsonschema import Draft7Validator
 from jsonschema.exceptions import ValidationError
 
-from .dates import PartialDate, looks_like_numeric_date
-from .loader import RawRecord
-from .model import Assignment, Deadline, Record, Reference, Signer
-from .numbers import find_type, normalise_number, number_key, parse_number, parse_symbol, type_agrees
-from .problems import ProblemLog
-from .safety import find_dangerous
-from .schema import RECORD_SCHEMA, RELATIONS, ROLES, SECRECY_GRADES
-from .text import clean_space, nfc
+from vanban.build.loader import RawRecord
+from vanban.build.safety import find_dangerous
+from vanban.core.dates import PartialDate, looks_like_numeric_date
+from vanban.core.model import Assignment, Deadline, Record, Reference, Signer
+from vanban.core.numbers import find_type, normalise_number, number_key, parse_number, parse_symbol, type_agrees
+from vanban.core.problems import ProblemLog
+from vanban.core.schema import RECORD_SCHEMA, RELATIONS, ROLES, SECRECY_GRADES
+from vanban.core.text import clean_space, nfc
 
 _VALIDATOR = Draft7Validator(RECORD_SCHEMA)
 _FAST_CHECK = fastjsonschema.compile(RECORD_SCHEMA)
@@ -163,7 +163,7 @@ def _prose(body: str) -> str:
 
 def missing_citations(body: str, cited: list[str], own_number: str | None) -> list[dict]:
     """References the body mentions ("Kết luận số 21-KL/TW") that front-matter does not list."""
-    from .importer.mentions import find_references, mentioned_number_keys
+    from vanban.core.citations import find_references, mentioned_number_keys
 
     body = _prose(body)
     known = {number_key(n) for n in cited}

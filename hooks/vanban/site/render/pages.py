@@ -11,14 +11,14 @@ import re
 from dataclasses import dataclass
 from functools import partial
 
-from .. import urls
-from ..catalogue import Catalogue, CatalogueRecord, Directive, Issuer, Task, Unit
-from ..problems import ProblemLog
-from ..schema import RELATIONS, RELATIONS_INVERSE, ROLES
-from ..text import slugify
-from .body import render_body
-from .listing import Container, Item, paginate
-from .markup import bullet_list, definition_list, esc, front_matter, html_block, link, md_text, table
+from vanban.site import urls
+from vanban.build.catalogue import Catalogue, CatalogueRecord, Directive, Issuer, Task, Unit
+from vanban.core.problems import ProblemLog
+from vanban.core.schema import RELATIONS, RELATIONS_INVERSE, ROLES
+from vanban.core.text import slugify
+from vanban.site.render.body import render_body
+from vanban.site.render.listing import Container, Item, paginate
+from vanban.site.render.markup import bullet_list, definition_list, esc, front_matter, html_block, link, md_text, table
 
 _LANDING_PATH = re.compile(r"^[a-z-]+/(?:index|trang-\d+)\.md$")
 """Where the landing lists of each section live: no entity's page may take their place."""

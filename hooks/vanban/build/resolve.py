@@ -16,7 +16,7 @@ import functools
 import re
 from collections import defaultdict
 
-from .catalogue import (
+from vanban.build.catalogue import (
     Catalogue,
     CatalogueRecord,
     Citation,
@@ -27,11 +27,11 @@ from .catalogue import (
     Task,
     Unit,
 )
-from .model import Record, Reference
-from .numbers import number_key, parse_number
-from .problems import ProblemLog
-from .registry import Group, Organisation, Registry
-from .text import slugify
+from vanban.build.registry import Group, Organisation, Registry
+from vanban.core.model import Record, Reference
+from vanban.core.numbers import number_key, parse_number
+from vanban.core.problems import ProblemLog
+from vanban.core.text import slugify
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -13,7 +13,7 @@ import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .markup import esc, html_block, md_text
+from vanban.site.render.markup import esc, html_block, md_text
 
 ItemRenderer = Callable[[str], str]
 """Renders one item as HTML for the page whose source path is given."""

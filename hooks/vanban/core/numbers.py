@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .text import fold, nfc, tone_key
+from vanban.core.text import fold, nfc, tone_key
 
 _DASHES = re.compile(r"[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]")
 _STATE = re.compile(r"^(?P<num>\d+)/(?:(?P<year>\d{4})/)?(?P<symbol>[^\s/]+(?:/[^\s/]+)?)$")
@@ -151,7 +151,7 @@ def type_named_by(parsed: ParsedNumber) -> str | None:
     trình); a state number with no type abbreviation ("930/UBND-TH") is a Công văn."""
     if parsed.type_abbr is None:
         return "Công văn" if parsed.system == "state" else None
-    from .text import fold
+    from vanban.core.text import fold
 
     abbr = fold(parsed.type_abbr)
     for doc_type in DOCUMENT_TYPES:

@@ -9,14 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import collector
-from .catalogue import Catalogue
-from .loader import find_record_files
-from .model import Record
-from .problems import Problem, ProblemLog, source_path
-from .reading import read_records
-from .registry import Registry, load_registry
-from .resolve import resolve
+from vanban.build import collector
+from vanban.build.catalogue import Catalogue
+from vanban.build.loader import find_record_files
+from vanban.build.reading import read_records
+from vanban.build.registry import Registry, load_registry
+from vanban.build.resolve import resolve
+from vanban.core.model import Record
+from vanban.core.problems import Problem, ProblemLog, source_path
 
 
 @dataclass(frozen=True, slots=True)

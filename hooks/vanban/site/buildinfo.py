@@ -8,7 +8,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from .dates import PartialDate
+from vanban.core.dates import PartialDate
 
 
 @dataclass(frozen=True, slots=True)

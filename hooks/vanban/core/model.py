@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .dates import PartialDate
+from vanban.core.dates import PartialDate
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ import xml.etree.ElementTree as etree
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
-from .sanitise import DROP_WITH_CONTENT, TAGS, clean_html
+from vanban.site.render.sanitise import DROP_WITH_CONTENT, TAGS, clean_html
 
 EXTENSIONS = ["tables", "sane_lists", "fenced_code"]
 """Only what documents use: tables for phụ lục, numbered lists, preformatted blocks. No

@@ -89,7 +89,7 @@ def theme_script_hashes(env, config, max_depth: int = 12) -> set[str]:
     """
     from urllib.parse import urlsplit
 
-    from .render.csp import inline_scripts, script_hash
+    from vanban.site.render.csp import inline_scripts, script_hash
 
     bases = [".", *("/".join([".."] * depth) for depth in range(1, max_depth + 1))]
     site_path = urlsplit(config.site_url or "/").path

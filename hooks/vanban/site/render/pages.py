@@ -15,7 +15,7 @@ from vanban.site import urls
 from vanban.build.catalogue import Catalogue, CatalogueRecord, Directive, Issuer, Task, Unit
 from vanban.core.problems import ProblemLog
 from vanban.core.schema import RELATIONS, RELATIONS_INVERSE, ROLES
-from vanban.core.text import slugify
+from vanban.core.text import slugify, vietnamese_sort_key
 from vanban.site.render.body import render_body
 from vanban.site.render.listing import Container, Item, paginate
 from vanban.site.render.markup import bullet_list, definition_list, esc, front_matter, html_block, link, md_text, table
@@ -56,7 +56,8 @@ class SiteRenderer:
         """Problems found while rendering (a body the Markdown renderer could not handle)."""
         self._items: dict[tuple[str, int, bool], str] = {}
         self._rows: dict[tuple, str] = {}
-        self._type_order = {t: i for i, t in enumerate(sorted(self.types, key=lambda t: (-len(self.types[t]), t)))}
+        self._type_order = {t: i for i, t in enumerate(
+            sorted(self.types, key=lambda t: (-len(self.types[t]), vietnamese_sort_key(t))))}
 
     # -- links --------------------------------------------------------------------------------
     def _href(self, here: str, target: str) -> str:
@@ -380,7 +381,7 @@ class SiteRenderer:
 
     # -- landing pages ------------------------------------------------------------------------
     def issuers_landing(self, max_pages: int | None = None) -> list[Page]:
-        ordered = sorted(self.cat.issuers.values(), key=lambda i: (-len(i.record_ids), i.name))
+        ordered = sorted(self.cat.issuers.values(), key=lambda i: (-len(i.record_ids), vietnamese_sort_key(i.name)))
         def row(issuer: Issuer, here: str) -> str:
             return (f"<tr><td>{self.issuer_link(here, issuer.id)}</td>"
                     f"<td>{vietnamese_count(len(issuer.record_ids))}</td></tr>")
@@ -404,7 +405,7 @@ class SiteRenderer:
                              ("Văn bản", "Cơ quan ban hành", "Có trong kho", "Số lần dẫn chiếu"), max_pages)
 
     def units_landing(self, max_pages: int | None = None) -> list[Page]:
-        ordered = sorted(self.cat.units.values(), key=lambda u: (not u.is_group, u.name))
+        ordered = sorted(self.cat.units.values(), key=lambda u: (not u.is_group, vietnamese_sort_key(u.name)))
 
         def row(u: Unit, here: str) -> str:
             direct = sum(t.via is None for t in u.tasks)
@@ -417,7 +418,7 @@ class SiteRenderer:
                              items, ("Đơn vị", "Loại", "Giao trực tiếp", "Giao qua nhóm"), max_pages)
 
     def types_landing(self, max_pages: int | None = None) -> list[Page]:
-        ordered = sorted(self.types.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        ordered = sorted(self.types.items(), key=lambda kv: (-len(kv[1]), vietnamese_sort_key(kv[0])))
         def row(doc_type: str, count: int, here: str) -> str:
             return (f"<tr><td>{link(self._href(here, urls.type_page(slugify(doc_type))), doc_type)}"
                     f"</td><td>{vietnamese_count(count)}</td></tr>")

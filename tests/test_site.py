@@ -213,3 +213,12 @@ def test_offline_command_names_the_archive_by_date(tmp_path):
         names = set(z.namelist())
     assert {"index.html", "thong-tin-ban-dung.html", "catalog.json", "search/meta.js"} <= names
     assert "van-ban/ubnd-nghe-an-2023-930-ubnd-th.html" in names  # file-system URLs, no folders
+
+
+def test_the_interface_speaks_vietnamese(site):
+    """No English left by the theme's defaults on any page: footer credit, heading-link tooltip."""
+    for page in site.site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "Made with" not in text and "Permanent link" not in text, page
+    guide = site.page("huong-dan/dinh-dang-ban-ghi/")
+    assert {a.get("title") for a in guide.iter("a") if a.get("class") == "headerlink"} == {"Liên kết đến mục này"}

@@ -131,8 +131,8 @@ def test_navigation_and_index_pages_work(page, site):
     base, home = site
     page.goto(base + home)
     page.click("nav.md-tabs a:has-text('Cơ quan ban hành')")
-    page.wait_for_selector("table.vb-table")
-    page.click("table.vb-table a >> nth=0")
+    page.wait_for_selector(".vb-table table")
+    page.click(".vb-table table a >> nth=0")
     page.wait_for_selector("ul.vb-records")
     page.click("ul.vb-records a >> nth=0")
     page.wait_for_selector("dl.vb-meta")
@@ -205,3 +205,31 @@ def test_nfd_record_is_found(browser, tmp_path):
         results = run_query(tab, base, "", "kỷ luật hành chính")
         tab.close()
     assert results and "ubnd-tinh-2023-930-ubnd-th" in results[0]["href"]
+
+
+PAGE_KINDS = ["", "co-quan/", "dan-chieu/", "don-vi/", "loai/", "nam/", "huong-dan/dinh-dang-ban-ghi/",
+              "thong-tin-ban-dung/"]
+
+
+def test_no_page_is_wider_than_a_phone(browser, served, catalogue):
+    """At 390 px no page of any kind scrolls sideways: task tables become stacked cards, long
+    names and numbers wrap (WCAG 1.4.10 reflow)."""
+    record = _record_of(catalogue, "930/UBND-TH")
+    seed = next(rid for rid, e in catalogue.records.items() if e.record.number is None and "904-TB/TU" in
+                (e.record.subject or ""))
+    unit = next(iter(catalogue.units))
+    issuer = catalogue.records[record].issuer_id
+    urls_to_check = PAGE_KINDS + [f"van-ban/{record}/", f"van-ban/{seed}/", f"co-quan/{issuer}/",
+                                  f"don-vi/{unit}/"]
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    tab = context.new_page()
+    wide = []
+    for url in urls_to_check:
+        tab.goto(served + url)
+        width = tab.evaluate("document.documentElement.scrollWidth")
+        if width > 390:
+            wide.append((url, width))
+    tasks = tab.goto(served + f"van-ban/{seed}/") and tab.locator(".vb-tasks td[data-label]").first
+    assert tasks.evaluate("e => getComputedStyle(e).display") == "block"  # a card, not a table cell
+    context.close()
+    assert not wide, wide

@@ -13,7 +13,7 @@ import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from vanban.site.render.markup import esc, html_block, md_text
+from vanban.site.render.markup import TABLE_CLOSE, esc, html_block, md_text, table_open
 
 ItemRenderer = Callable[[str], str]
 """Renders one item as HTML for the page whose source path is given."""
@@ -35,11 +35,11 @@ class Container:
     def open(self) -> str:
         if self.headers:
             head = "".join(f"<th>{esc(h)}</th>" for h in self.headers)
-            return f'<table class="{self.css}"><thead><tr>{head}</tr></thead><tbody>'
+            return f'{table_open(self.css)}<thead><tr>{head}</tr></thead><tbody>'
         return f'<ul class="{self.css}">'
 
     def close(self) -> str:
-        return "</tbody></table>" if self.headers else "</ul>"
+        return f"</tbody>{TABLE_CLOSE}" if self.headers else "</ul>"
 
     def wrap(self, html: str) -> str:
         return html if self.headers else f"<li>{html}</li>"

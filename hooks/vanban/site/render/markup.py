@@ -46,11 +46,22 @@ def bullet_list(items: list[str], css: str | None = None) -> str:
     return f"<ul{cls}>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
 
 
+TABLE_CLOSE = "</table></div></div>"
+
+
+def table_open(css: str) -> str:
+    """A table as Material writes one: classless (its styles match only ``table:not([class])``),
+    inside its scroll wrapper, our class on the wrapper for our own rules."""
+    return f'<div class="md-typeset__scrollwrap {css}"><div class="md-typeset__table"><table>'
+
+
 def table(headers: list[str], rows: list[list[str]], css: str = "vb-table") -> str:
     """An HTML table; cells must already be HTML."""
     head = "".join(f"<th>{esc(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
-    return f'<table class="{css}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    labels = [esc(h) for h in headers]  # a phone shows each cell under its header's name
+    body = "".join("<tr>" + "".join(f'<td data-label="{label}">{cell}</td>' for label, cell in zip(labels, row, strict=False))
+                   + "</tr>" for row in rows)
+    return f"{table_open(css)}<thead><tr>{head}</tr></thead><tbody>{body}</tbody>{TABLE_CLOSE}"
 
 
 def front_matter(title: str, **extra: str) -> str:

@@ -233,3 +233,25 @@ def test_no_page_is_wider_than_a_phone(browser, served, catalogue):
     assert tasks.evaluate("e => getComputedStyle(e).display") == "block"  # a card, not a table cell
     context.close()
     assert not wide, wide
+
+
+def test_search_by_keyboard_alone(page, site):
+    """Type, move with the arrow keys, open the third result with Enter (WCAG 2.1.1); Tab
+    reaches every result; arrows up past the first return to the box."""
+    base, home = site
+    page.goto(f"{base}{home}")
+    page.keyboard.press("/")
+    page.keyboard.type("nghe an")
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__link').length >= 3", timeout=10_000)
+    hrefs = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    for _ in range(3):
+        page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.href") == hrefs[2]
+    assert page.evaluate("document.activeElement.tabIndex") == 0  # reachable with Tab as well
+    page.keyboard.press("Enter")
+    page.wait_for_url(hrefs[2], timeout=10_000)

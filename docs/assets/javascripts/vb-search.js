@@ -190,7 +190,6 @@
     var item = element("li", "md-search-result__item");
     var link = element("a", "md-search-result__link");
     link.href = safeHref(r[0]);
-    link.tabIndex = -1;
     var article = element("article", "md-search-result__article md-typeset");
     article.appendChild(element("h1", "", r[1]));
     article.appendChild(element("p", "vb-search-facts", facts.filter(Boolean).join(" · ")));
@@ -250,6 +249,15 @@
       } else if (event.key === "Escape" && toggle.checked) {
         toggle.checked = false;
         input.blur();
+      } else if ((event.key === "ArrowDown" || event.key === "ArrowUp") && toggle.checked) {
+        /* Arrow keys move through the results (and back up to the box); Enter opens the one
+           that has the focus, Tab reaches each of them too. */
+        var links = Array.from(list.querySelectorAll(".md-search-result__link"));
+        if (!links.length) return;
+        var at = links.indexOf(document.activeElement);
+        var next = event.key === "ArrowDown" ? Math.min(at + 1, links.length - 1) : at - 1;
+        event.preventDefault();
+        if (next < 0) input.focus(); else links[next].focus();
       }
     });
     var params = new URLSearchParams(window.location.search);

@@ -222,3 +222,11 @@ def test_the_interface_speaks_vietnamese(site):
         assert "Made with" not in text and "Permanent link" not in text, page
     guide = site.page("huong-dan/dinh-dang-ban-ghi/")
     assert {a.get("title") for a in guide.iter("a") if a.get("class") == "headerlink"} == {"Liên kết đến mục này"}
+
+
+def test_the_404_page_is_in_vietnamese_and_leads_back(site):
+    page = site.page("404.html")
+    assert page.findtext(".//article//h1") == "Không tìm thấy trang"
+    hrefs = {a.get("href") for a in page.iter("a")}
+    assert {"/co-quan/", "/dan-chieu/", "/don-vi/", "/loai/", "/nam/"} <= hrefs
+    assert "Not found" not in (site.site / "404.html").read_text(encoding="utf-8")

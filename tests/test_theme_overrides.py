@@ -21,6 +21,8 @@ REVIEWED = {
     # partials/source.html: ours drops data-md-component="source", which makes Material's script
     # ask the hosting service's API for stars and forks.
     "partials/source.html": "6847616d67be4920d39c278c2799bf20222bbc02ee2a8393aca85e3eaa518752",
+    # 404.html: ours is in Vietnamese, with links to the lists and a pointer to the search box.
+    "404.html": "80c93494b5432b1bcdf292caeb67a0653c45b37372f49e08ad4a70ca695a7495",
     # main.html extends base.html and fills its site_meta block.
     "base.html": "a919e32d2225e09ecbdeb8076ca6ce9ca0836329760bf7871a04172569b77842",
 }

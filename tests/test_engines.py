@@ -23,12 +23,14 @@ from sitebuild import internal_links
 def _config(hooks_free_text: str, zensical: bool) -> str:
     text = re.sub(r"\nhooks:\n  - hooks/mkdocs_hooks.py\n", "\n", hooks_free_text)
     text = re.sub(r"\nwatch:\n  - records\n  - hooks\n", "\n", text)
+    text = re.sub(r"\nsite_url: .*\n", "\n", text)  # a local build: links relative to each page
     # Zensical resolves relative links in HTML against the source file, MkDocs leaves them as
     # written: with file URLs (van-ban/x.md → van-ban/x.html) the two agree.
     text = text.replace("docs_dir: docs", "docs_dir: pages").replace("use_directory_urls: true",
                                                                       "use_directory_urls: false")
     if zensical:  # Zensical's own theme and search: our header override is Material's
         text = text.replace("  custom_dir: docs/overrides\n", "").replace("plugins: []", "plugins:\n  - search")
+        text = re.sub(r"language: vi-kho.*", "language: vi", text)  # our language file lives in the overrides
         text = text.replace("extra_javascript:\n  - assets/javascripts/vb-search.js\n", "")
     else:
         text = text.replace("custom_dir: docs/overrides", f"custom_dir: {REPO / 'docs' / 'overrides'}")

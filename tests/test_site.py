@@ -220,6 +220,8 @@ def test_the_interface_speaks_vietnamese(site):
     for page in site.site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert "Made with" not in text and "Permanent link" not in text, page
+    home = (site.site / "index.html").read_text(encoding="utf-8")
+    assert "Về đầu trang" in home and "Trở lại mục lục" not in home  # "back to the table of contents"
     guide = site.page("huong-dan/dinh-dang-ban-ghi/")
     assert {a.get("title") for a in guide.iter("a") if a.get("class") == "headerlink"} == {"Liên kết đến mục này"}
 

@@ -209,6 +209,14 @@
     result.rows.forEach(function (item) { list.appendChild(resultItem(item.row)); });
   }
 
+  /* Tables the theme wraps for scrolling (hand-written ones) must be reachable by keyboard. */
+  function focusableScrollAreas() {
+    document.querySelectorAll(".md-typeset__scrollwrap:not([tabindex])").forEach(function (area) {
+      area.tabIndex = 0;
+    });
+  }
+  window.addEventListener("load", focusableScrollAreas);
+
   function setup() {
     var input = document.querySelector(".vb-search .md-search__input");
     var toggle = document.getElementById("__search");

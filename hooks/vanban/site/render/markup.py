@@ -52,7 +52,8 @@ TABLE_CLOSE = "</table></div></div>"
 def table_open(css: str) -> str:
     """A table as Material writes one: classless (its styles match only ``table:not([class])``),
     inside its scroll wrapper, our class on the wrapper for our own rules."""
-    return f'<div class="md-typeset__scrollwrap {css}"><div class="md-typeset__table"><table>'
+    # focusable, so that a keyboard can scroll a table wider than the screen (WCAG 2.1.1)
+    return f'<div class="md-typeset__scrollwrap {css}" tabindex="0"><div class="md-typeset__table"><table>'
 
 
 def table(headers: list[str], rows: list[list[str]], css: str = "vb-table") -> str:

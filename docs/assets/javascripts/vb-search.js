@@ -226,13 +226,18 @@
     var form = input.form;
     var timer = null;
     var latest = 0;
+    var shown = null;  /* the query whose results are on screen */
     function run() {
       var query = input.value;
+      /* keyup fires for arrow keys too: re-rendering the same results would take the focus
+         off the result the arrow keys just moved to */
+      if (query === shown) return;
+      shown = query;
       var ticket = ++latest;
       ready().then(function () { return search(query); }).then(function (result) {
         if (ticket === latest) render(result, list, meta, query);
       }).catch(function (error) {
-        if (ticket === latest) meta.textContent = "Lỗi tìm kiếm: " + error.message;
+        if (ticket === latest) { meta.textContent = "Lỗi tìm kiếm: " + error.message; shown = null; }
       });
     }
     function schedule() { clearTimeout(timer); timer = setTimeout(run, 60); }

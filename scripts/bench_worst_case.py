@@ -17,7 +17,7 @@ sys.path.insert(0, str(REPO / "hooks"))
 
 from vanban.site import urls  # noqa
 from vanban.build.pipeline import Sources, build_catalogue  # noqa
-from vanban.site.render.pages import SiteRenderer  # noqa
+from vanban.site.renderer import SiteRenderer  # noqa
 
 HEAD = ("type: Công văn\nnumber: 930/UBND-TH\nissuer: UBND tỉnh Nghệ An\ndate: 2023-05-16\n"
         "subject: V/v thử\n")

@@ -4,7 +4,7 @@ from conftest import cong_van
 from vanban.site import urls
 from vanban.site.render.data import catalog_data
 from vanban.site.render.markup import md_text
-from vanban.site.render.pages import SiteRenderer
+from vanban.site.renderer import SiteRenderer
 
 
 def test_linker_for_served_and_offline_sites():
@@ -29,7 +29,7 @@ def test_markdown_text_is_escaped():
 def test_metadata_is_always_shown_as_text(collection):
     collection.add("a.md", cong_van(subject="Về <b>in đậm</b> & *sao*", signer={"name": "<i>Người ký</i>"}))
     cat = collection.catalogue()
-    page = SiteRenderer(cat, urls.Linker()).record_page(next(iter(cat.records.values())))
+    page = SiteRenderer(cat, urls.Linker()).kind("record").pages(next(iter(cat.records)))[0]
     assert "Về &lt;b&gt;in đậm&lt;/b&gt; &amp; *sao*" in page.markdown
     assert "<b>" not in page.markdown and "<i>" not in page.markdown
     assert page.source_path == "records/a.md"
@@ -73,7 +73,8 @@ def test_catalog_data_matches_contract(collection):
 def test_long_lists_are_split_into_pages_and_lose_nothing(collection):
     import re
 
-    from vanban.site.render.pages import CITATIONS_ON_RECORD_PAGE, RECORDS_PER_PAGE
+    from vanban.site.kinds.issuer import RECORDS_PER_PAGE
+    from vanban.site.kinds.record import CITATIONS_ON_RECORD_PAGE
 
     count = RECORDS_PER_PAGE * 2 + 50
     collection.add("kl.md", cong_van(number="21-KL/TW", type="Kết luận", issuer="Tỉnh uỷ", date="2021-10-25"))

@@ -19,13 +19,13 @@ def test_the_key_gives_dictionary_order():
 
 def test_the_issuer_list_is_in_vietnamese_order(collection: Collection):
     from vanban.site import urls
-    from vanban.site.render.pages import SiteRenderer
+    from vanban.site.renderer import SiteRenderer
 
     for index, issuer in enumerate(["Văn phòng UBND tỉnh Nghệ An", "Đảng ủy Khối Cơ quan", "Ủy ban Kiểm tra Tỉnh ủy",
                                     "Ban Tuyên giáo Tỉnh ủy"]):
         collection.add(f"2023/{index}.md", cong_van(number=f"{900 + index}/UBND-TH", issuer=issuer))
     renderer = SiteRenderer(collection.catalogue(), urls.Linker(True))
-    landing = renderer.issuers_landing()[0].markdown
+    landing = renderer.kind("issuer").landing()[0].markdown
     names = ("Ban Tuyên giáo", "Đảng ủy Khối", "Ủy ban Kiểm tra", "Văn phòng UBND")
     positions = [landing.index(name) for name in names]
     assert positions == sorted(positions)

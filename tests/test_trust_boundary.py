@@ -20,7 +20,7 @@ from vanban.cli import _github_annotation
 from vanban.core.problems import Level, Problem
 from vanban.site import urls
 from vanban.site.render.body import render_body
-from vanban.site.render.pages import SiteRenderer
+from vanban.site.renderer import SiteRenderer
 
 ALIAS_BOMB = "\n".join(["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
                        + [f"a{i}: &a{i} {{k: [*a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}]}}" for i in range(1, 20)])

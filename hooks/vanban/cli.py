@@ -253,14 +253,16 @@ def _offline(args: argparse.Namespace) -> int:
 def _pages(args: argparse.Namespace) -> int:
     """The site's pages and data as a plain docs folder, for an engine without our hooks."""
     from vanban.site import hand_written_pages, site_content, urls, write_folder
-    from vanban.site.render.pages import SiteRenderer
+    from vanban.site.renderer import SiteRenderer
+    from vanban.site.templates import Templates
 
     sources = Sources.at(Path(args.root))
     catalogue = build_catalogue(sources)
     for problem in catalogue.problems:
         print(problem.format(), file=sys.stderr)
-    renderer = SiteRenderer(catalogue, urls.Linker(use_directory_urls=not args.file_urls))
     docs = sources.root / "docs"
+    templates = Templates([docs / "overrides"])  # the site's own fragments, as under MkDocs
+    renderer = SiteRenderer(catalogue, urls.Linker(use_directory_urls=not args.file_urls), templates)
     content = site_content(renderer, hand_written_pages(docs), sources.root)
     for problem in renderer.problems:
         print(problem.format(), file=sys.stderr)

@@ -32,8 +32,10 @@ from vanban.build.report import summary_lines
 from vanban.core.text import toc_slugify
 from vanban.engines.mkdocs_files import ContentMemory, HtmlStash, theme_script_hashes
 from vanban.site import site_content, urls
+from vanban.site.kinds import related
 from vanban.site.render import csp
-from vanban.site.render.pages import SiteRenderer, related
+from vanban.site.renderer import SiteRenderer
+from vanban.site.templates import Templates
 
 log = logging.getLogger("mkdocs.hooks.vanban")
 
@@ -72,7 +74,8 @@ def on_config(config):
     for problem in catalogue.problems:
         (log.error if problem.is_error else log.warning)(problem.format())
     _state["catalogue"] = catalogue
-    _state["renderer"] = SiteRenderer(catalogue, urls.Linker(config.use_directory_urls))
+    overrides = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+    _state["renderer"] = SiteRenderer(catalogue, urls.Linker(config.use_directory_urls), Templates(overrides))
     config.mdx_configs.setdefault("toc", {})["slugify"] = toc_slugify
     return config
 

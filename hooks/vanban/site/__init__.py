@@ -17,7 +17,9 @@ from vanban.site import buildinfo
 from vanban.build.catalogue import Catalogue
 from vanban.site.render import search
 from vanban.site.render.data import CATALOG_FILE, SCHEMA_FILE, catalog_json, redirect_stubs, schema_json
-from vanban.site.render.pages import Page, SiteRenderer
+from vanban.site.kinds.home import build_info_page, home_summary
+from vanban.site.page import Page
+from vanban.site.renderer import SiteRenderer
 
 HOME_MARKER = "<!-- vanban:tong-quan -->"
 """Where the home page gets the collection's counts and latest documents."""
@@ -44,14 +46,14 @@ def site_content(renderer: SiteRenderer, hand_written: dict[str, str], root: Pat
     """The site for ``renderer``'s catalogue; ``hand_written`` maps each hand-written page's
     source path to its Markdown; ``scope`` limits a rebuild to the pages around edited records."""
     search_pages = [search.hand_written_page(src, text) for src, text in hand_written.items()]
-    rewritten = {src: text.replace(HOME_MARKER, renderer.home_summary(src))
+    rewritten = {src: text.replace(HOME_MARKER, home_summary(renderer, src).text())
                  for src, text in hand_written.items() if HOME_MARKER in text}
     pages = list(renderer.unique_pages(scope))
     counts: dict[str, int] = {}
     for page in pages:
         section = page.src_uri.split("/", 1)[0]
         counts[section] = counts.get(section, 0) + 1
-    pages.append(renderer.build_info_page(buildinfo.current(root)))
+    pages.append(build_info_page(renderer, buildinfo.current(root)))
     content = SiteContent(pages, rewritten, attachments=renderer.attachments(), page_counts=counts)
     if scope is None:
         content.data = data_files(renderer.cat, renderer, search_pages)

@@ -13,7 +13,8 @@ import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from vanban.site.render.markup import TABLE_CLOSE, esc, html_block, md_text, table_open
+from vanban.site.page import PageText
+from vanban.site.templates import Templates
 
 ItemRenderer = Callable[[str], str]
 """Renders one item as HTML for the page whose source path is given."""
@@ -27,22 +28,21 @@ class Item:
 
 @dataclass(frozen=True, slots=True)
 class Container:
-    """How items are wrapped: a list, or a table with a header row."""
+    """How items are wrapped: a list (items are list entries), or a table with a header row
+    (items are rows)."""
 
     css: str
     headers: tuple[str, ...] = ()
 
-    def open(self) -> str:
-        if self.headers:
-            head = "".join(f"<th>{esc(h)}</th>" for h in self.headers)
-            return f'{table_open(self.css)}<thead><tr>{head}</tr></thead><tbody>'
-        return f'<ul class="{self.css}">'
 
-    def close(self) -> str:
-        return f"</tbody>{TABLE_CLOSE}" if self.headers else "</ul>"
+@dataclass(frozen=True, slots=True)
+class ListPage:
+    """One page of a list: where it goes, its number, how many pages the list has, its text."""
 
-    def wrap(self, html: str) -> str:
-        return html if self.headers else f"<li>{html}</li>"
+    src_uri: str
+    number: int
+    total: int
+    text: PageText
 
 
 def page_uri(base: str, number: int) -> str:
@@ -53,59 +53,61 @@ def page_uri(base: str, number: int) -> str:
     return f"{stem}/trang-{number}.md"
 
 
-def pager(here: str, base: str, current: int, total: int, href: Callable[[str, str], str]) -> str:
+def pager(templates: Templates, here: str, base: str, current: int, total: int,
+          href: Callable[[str, str], str]) -> str:
     """"Trang: 1 2 [3] 4" navigation between the pages of one list."""
     if total <= 1:
         return ""
-    links = []
-    for number in range(1, total + 1):
-        if number == current:
-            links.append(f'<strong aria-current="page">{number}</strong>')
-        else:
-            links.append(f'<a href="{esc(href(here, page_uri(base, number)))}">{number}</a>')
-    return f'<nav class="vb-pager" aria-label="Các trang của danh sách">Trang: {" ".join(links)}</nav>'
+    pages = [{"number": n, "current": n == current, "href": href(here, page_uri(base, n))}
+             for n in range(1, total + 1)]
+    return templates.render("list/pager", pages=pages)
 
 
-def paginate(base: str, items: list[Item], size: int, container: Container,
-             href: Callable[[str, str], str], empty: str = "",
-             max_pages: int | None = None) -> list[tuple[str, int, int, str]]:
-    """Split ``items`` over pages: (source path, page number, page count, Markdown of the list).
-
-    ``max_pages`` renders only the first pages (the page count stays that of the whole list).
-    """
+def paginate(templates: Templates, base: str, items: list[Item], size: int, container: Container,
+             href: Callable[[str, str], str], empty: str = "", max_pages: int | None = None) -> list[ListPage]:
+    """Split ``items`` over pages of ``size``. ``max_pages`` renders only the first pages (the
+    page count stays that of the whole list)."""
     chunks = [items[i:i + size] for i in range(0, len(items), size)] or [[]]
     total = len(chunks)
     out = []
     for number, chunk in enumerate(chunks[:max_pages], start=1):
         here = page_uri(base, number)
-        nav = pager(here, base, number, total, href)
-        parts = [html_block(nav)] if nav else []
+        nav = pager(templates, here, base, number, total, href)
+        text = PageText().html(nav)
         if not chunk and empty:
-            parts.append(html_block(f'<p class="vb-empty">{esc(empty)}</p>'))
-        previous: tuple[str, ...] = ()
-        block: list[str] = []
-        for index, item in enumerate(chunk):
-            if item.headings != previous or index == 0:
-                if block:
-                    parts.append(html_block(container.open() + "".join(block) + container.close()))
-                    block = []
-                for level, heading in enumerate(item.headings):
-                    if index == 0 or level >= len(previous) or previous[level] != heading or \
-                            any(previous[i] != item.headings[i] for i in range(level)):
-                        continued = index == 0 and number > 1 and _continues(chunks[number - 2], item, level)
-                        suffix = " (tiếp)" if continued else ""
-                        parts.append(f"\n{'#' * (level + 2)} {md_text(heading + suffix)}\n")
-                previous = item.headings
-            block.append(container.wrap(item.render(here)))
-        if block:
-            parts.append(html_block(container.open() + "".join(block) + container.close()))
-        if nav:
-            parts.append(html_block(nav))
-        out.append((here, number, total, "".join(parts)))
+            text.html(templates.render("empty", text=empty))
+        previous_chunk = chunks[number - 2] if number > 1 else []
+        _write_chunk(templates, text, chunk, previous_chunk, here, container)
+        text.html(nav)
+        out.append(ListPage(here, number, total, text))
     return out
+
+
+def _write_chunk(templates: Templates, text: PageText, chunk: list[Item], previous_chunk: list[Item],
+                 here: str, container: Container) -> None:
+    """The items of one page, a heading wherever an item's headings differ from the one before."""
+    previous: tuple[str, ...] = ()
+    block: list[str] = []
+
+    def flush() -> None:
+        if block:
+            text.html(templates.render("list/block", css=container.css, headers=container.headers,
+                                       items=block.copy()))
+            block.clear()
+
+    for index, item in enumerate(chunk):
+        if index == 0 or item.headings != previous:
+            flush()
+            for level, heading in enumerate(item.headings):
+                if index == 0 or previous[: level + 1] != item.headings[: level + 1]:
+                    continued = index == 0 and _continues(previous_chunk, item, level)
+                    text.heading(level + 2, heading + (" (tiếp)" if continued else ""))
+            previous = item.headings
+        block.append(item.render(here))
+    flush()
 
 
 def _continues(previous_chunk: list[Item], item: Item, level: int) -> bool:
     """Does ``item``'s heading at ``level`` continue from the end of the previous page?"""
     last = previous_chunk[-1].headings if previous_chunk else ()
-    return last[: level + 1] == item.headings[: level + 1]
+    return bool(last) and last[: level + 1] == item.headings[: level + 1]

@@ -1,0 +1,109 @@
+"""Unit and group pages: the tasks given to a unit directly and through the groups it belongs
+to; a group's members; the list of every unit and group given a task."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable
+from functools import partial
+
+from markupsafe import Markup
+
+from vanban.build.catalogue import Catalogue, Task, Unit
+from vanban.core.schema import ROLES
+from vanban.core.text import vietnamese_sort_key
+from vanban.site import urls
+from vanban.site.kinds.base import PageKind
+from vanban.site.kinds.issuer import landing_pages
+from vanban.site.labels import vietnamese_count
+from vanban.site.page import Page, PageText
+from vanban.site.render.listing import Container, Item
+
+TASKS_PER_PAGE = 100
+TASK_HEADERS = ("Vai trò", "Nhiệm vụ", "Thời hạn", "Văn bản giao", "Qua nhóm")
+
+
+class UnitKind(PageKind):
+    name = "unit"
+
+    def __init__(self, site) -> None:
+        super().__init__(site)
+        self._rows: dict[tuple, Markup] = {}
+
+    def keys(self) -> Iterable[Hashable]:
+        return self.cat.units.keys()
+
+    @classmethod
+    def affected(cls, cat: Catalogue, record_id: str) -> set[Hashable]:
+        """The units the record gives tasks to, and the members of the groups among them."""
+        keys: set[Hashable] = set()
+        for assignment in cat.records[record_id].assignments:
+            keys.add(assignment.unit_id)
+            unit = cat.units.get(assignment.unit_id)
+            if unit and unit.is_group:
+                keys.update(unit.members)
+        return keys
+
+    def pages(self, key: Hashable) -> list[Page]:
+        site = self.site
+        unit = self.cat.units[str(key)]
+        base = urls.unit_page(unit.id)
+        head = PageText().html(site.render("definition-list", rows=self._info(base, unit), css="vb-meta"))
+        if unit.is_group:
+            members = [site.unit_link(base, m) for m in unit.members]
+            head.heading(2, "Thành viên của nhóm").html(site.render("unit/members", members=members))
+        items = [Item(("Nhiệm vụ giao trực tiếp" if t.via is None else "Nhiệm vụ giao qua nhóm",),
+                      partial(self._task_row, t)) for t in sorted(unit.tasks, key=lambda t: t.via is not None)]
+        return site.list_pages(base, unit.name, head, items, TASKS_PER_PAGE,
+                               Container("vb-table vb-tasks", TASK_HEADERS), empty="Chưa có nhiệm vụ.")
+
+    def _info(self, base: str, unit: Unit) -> list[tuple[str, object]]:
+        site = self.site
+        info: list[tuple[str, object]] = []
+        if unit.is_group:
+            info.append(("Loại", "Nhóm đơn vị"))
+        if not unit.known:
+            info.append(("Ghi chú", "Đơn vị chưa có trong sổ đăng ký; lập chỉ mục theo tên ghi trên văn bản."))
+        groups = [g for g in _groups_of(self.cat, unit.id) if g in self.cat.units]
+        if groups:
+            info.append(("Thuộc nhóm", Markup(", ").join(site.unit_link(base, g) for g in groups)))
+        if unit.id in self.cat.issuers:
+            info.append(("Văn bản ban hành", site.issuer_link(base, unit.id)))
+        direct = sum(t.via is None for t in unit.tasks)
+        info.append(("Nhiệm vụ", f"{vietnamese_count(direct)} giao trực tiếp, "
+                                  f"{vietnamese_count(len(unit.tasks) - direct)} giao qua nhóm"))
+        return info
+
+    def _task_row(self, task: Task, here: str) -> Markup:
+        """A task row; the same task given through a group shows on every member's page, so a
+        row is rendered once per page depth."""
+        key = (task.record_id, task.assignment_index, task.via, self.site.linker.depth(here))
+        row = self._rows.get(key)
+        if row is None:
+            site = self.site
+            cells = [ROLES[task.role], task.task or "", task.deadline_display or "",
+                     site.record_item(here, self.cat.records[task.record_id]),
+                     site.unit_link(here, task.via) if task.via else "—"]
+            row = self._rows[key] = site.row(cells, TASK_HEADERS)
+        return row
+
+    def landing(self, max_pages: int | None = None) -> list[Page]:
+        ordered = sorted(self.cat.units.values(), key=lambda u: (not u.is_group, vietnamese_sort_key(u.name)))
+        headers = ("Đơn vị", "Loại", "Giao trực tiếp", "Giao qua nhóm")
+
+        def row(u: Unit, here: str) -> Markup:
+            direct = sum(t.via is None for t in u.tasks)
+            return self.site.row([self.site.unit_link(here, u.id), "Nhóm" if u.is_group else "Đơn vị",
+                                  vietnamese_count(direct), vietnamese_count(len(u.tasks) - direct)], headers)
+
+        return landing_pages(self.site, urls.UNITS, "Đơn vị được giao nhiệm vụ",
+                             "Nhiệm vụ giao trực tiếp và giao qua nhóm (như “Các Sở, ban, ngành cấp tỉnh”).",
+                             [Item((), partial(row, u)) for u in ordered], headers, max_pages)
+
+    def signature(self) -> int:
+        return hash(tuple((u.id, u.name, u.is_group, len(u.tasks), sum(t.via is None for t in u.tasks))
+                          for u in self.cat.units.values()))
+
+
+def _groups_of(cat: Catalogue, unit_id: str) -> list[str]:
+    """Ids of the registered groups the unit belongs to."""
+    return [g.id for g in cat.registry.groups_of(unit_id)]

@@ -1,0 +1,178 @@
+"""Stage 4 — render: the catalogue as pages, by iterating the page kinds.
+
+Knows nothing of MkDocs: it returns ``Page`` objects (source path, Markdown with the HTML blocks
+its templates made, the record file they come from) that an engine adapter hands to its engine
+and that ``vanban pages`` writes to a folder. Every link is relative and computed by the
+``Linker``. What is shared by all kinds lives here: links to entities, the record list item
+(rendered once per page depth), paginated lists, and the page-path collision check.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from functools import partial
+
+from markupsafe import Markup
+
+from vanban.build.catalogue import Catalogue, CatalogueRecord, Directive
+from vanban.core.problems import ProblemLog
+from vanban.site import urls
+from vanban.site.kinds import KINDS, PageKind
+from vanban.site.labels import directive_label, record_label
+from vanban.site.page import Page, PageText
+from vanban.site.render.listing import Container, Item, paginate
+from vanban.site.render.markup import front_matter
+from vanban.site.templates import Templates
+
+_LANDING_PATH = re.compile(r"^[a-z-]+/(?:index|trang-\d+)\.md$")
+"""Where the landing lists of each section live: no entity's page may take their place."""
+
+
+class SiteRenderer:
+    """Builds every generated page of the site from one catalogue."""
+
+    def __init__(self, catalogue: Catalogue, linker: urls.Linker, templates: Templates | None = None,
+                 kinds: Sequence[type[PageKind]] = KINDS) -> None:
+        self.cat = catalogue
+        self.linker = linker
+        self.templates = templates or Templates()
+        self.problems = ProblemLog()
+        """Problems found while rendering (a body the Markdown renderer could not handle)."""
+        self._items: dict[tuple[str, int, bool], Markup] = {}
+        self.kinds = [kind(self) for kind in kinds]
+        self._by_name = {kind.name: kind for kind in self.kinds}
+
+    def kind(self, name: str) -> PageKind:
+        return self._by_name[name]
+
+    def render(self, template: str, **values: object) -> Markup:
+        return self.templates.render(template, **values)
+
+    # -- links --------------------------------------------------------------------------------
+    def href(self, here: str, target: str) -> str:
+        return self.linker.href(here, target)
+
+    def link(self, here: str, target: str, text: str) -> Markup:
+        return self.templates.link(self.href(here, target), text)
+
+    def record_link(self, here: str, record_id: str, text: str | None = None) -> Markup:
+        entry = self.cat.records[record_id]
+        return self.link(here, urls.record_page(record_id), text or record_label(entry))
+
+    def directive_link(self, here: str, directive: Directive) -> Markup:
+        label = directive_label(directive)
+        if directive.record_id:
+            return self.record_link(here, directive.record_id, label)
+        return self.link(here, urls.directive_page(directive.id), label)
+
+    def issuer_link(self, here: str, issuer_id: str) -> Markup:
+        issuer = self.cat.issuers.get(issuer_id)
+        if issuer is None:
+            return self.templates.link(None, self.cat.issuer_name(issuer_id) or issuer_id)
+        return self.link(here, urls.issuer_page(issuer_id), issuer.name)
+
+    def unit_link(self, here: str, unit_id: str) -> Markup:
+        unit = self.cat.units.get(unit_id)
+        if unit is None:
+            return self.templates.link(None, _registered_name(self.cat, unit_id))
+        return self.link(here, urls.unit_page(unit_id), unit.name)
+
+    # -- record lists -------------------------------------------------------------------------
+    def record_item(self, here: str, entry: CatalogueRecord, show_issuer: bool = True) -> Markup:
+        """One line of a record list: linked number and date, issuer, subject.
+
+        Links depend only on the page's depth, so each item is rendered once per depth: a
+        record listed on its issuer's, type's, year's, directive's and units' pages costs one
+        rendering, not one per page.
+        """
+        key = (entry.id, self.linker.depth(here), show_issuer)
+        cached = self._items.get(key)
+        if cached is None:
+            record = entry.record
+            cached = self._items[key] = self.render(
+                "record-item", record=self.record_link(here, entry.id), date=record.date.short(),
+                issuer=self.issuer_link(here, entry.issuer_id) if show_issuer else None,
+                subject=record.subject, sample=record.sample)
+        return cached
+
+    def record_list(self, here: str, entries: Iterable[CatalogueRecord], show_issuer: bool = True) -> Markup:
+        return self.render("record-list", items=[self.record_item(here, e, show_issuer) for e in entries])
+
+    def record_items(self, entries: Iterable[CatalogueRecord],
+                     heading: Callable[[CatalogueRecord], tuple[str, ...]] = lambda entry: (),
+                     show_issuer: bool = True) -> list[Item]:
+        """List items of records, each under the headings ``heading(entry)`` gives."""
+        return [Item(heading(e), partial(self.record_item, entry=e, show_issuer=show_issuer)) for e in entries]
+
+    def row(self, cells: Sequence[object], headers: Sequence[str] = ()) -> Markup:
+        """One table row; on phones each cell shows under its header's name."""
+        return self.render("list/row", cells=cells, headers=headers)
+
+    def list_pages(self, base: str, title: str, head: PageText | None, items: list[Item], size: int,
+                   container: Container, empty: str = "", max_pages: int | None = None) -> list[Page]:
+        """Title and ``head`` on the first page, the items over as many pages as they need."""
+        pages = []
+        for part in paginate(self.templates, base, items, size, container, self.href, empty, max_pages):
+            page_title = title if part.number == 1 else f"{title} (trang {part.number}/{part.total})"
+            text = PageText().markdown(front_matter(page_title)).heading(1, page_title)
+            if part.number == 1 and head is not None:
+                text.extend(head)
+            pages.append(text.extend(part.text).page(part.src_uri, page_title))
+        return pages
+
+    def attachments(self) -> list[tuple[str, str]]:
+        """(site path, repository path) of every original kept beside a record, to publish."""
+        found = []
+        for entry in self.cat.records.values():
+            original = entry.record.original
+            if original:
+                folder = entry.record.path.rsplit("/", 1)[0] if "/" in entry.record.path else ""
+                found.append((urls.original_file(entry.id, original), f"{folder}/{original}".lstrip("/")))
+        return found
+
+    # -- everything ---------------------------------------------------------------------------
+    def pages(self, only: set[tuple] | None = None) -> Iterator[Page]:
+        """Every generated page in a stable order, or only those of the entities in ``only``
+        (keys such as ("record", id), ("issuer", id), ("landing", "issuer") — see ``related``)."""
+        for kind in self.kinds:
+            for key in kind.keys():
+                if only is None or (kind.name, key) in only:
+                    yield from kind.pages(key)
+        for kind in self.kinds:
+            # The navigation links the first page of every landing list, and MkDocs builds the
+            # rebuilt pages' navigation from the files it is given: that page is always there.
+            yield from kind.landing(None if only is None or ("landing", kind.name) in only else 1)
+
+    def unique_pages(self, only: set[tuple] | None = None) -> list[Page]:
+        """``pages()`` with no two pages at one path. A name that slugs onto another page
+        ("Index" as a type, a reference numbered like a landing page) is an error naming both;
+        the landing page keeps its place, otherwise the first page does."""
+        kept: dict[str, Page] = {}
+        for page in self.pages(only):
+            earlier = kept.get(page.src_uri)
+            if earlier is not None:
+                landing = bool(_LANDING_PATH.match(page.src_uri))
+                loser, winner = (earlier, page) if landing else (page, earlier)
+                source = loser.source_path or winner.source_path or "records"
+                self.problems.error(
+                    source, "id", f"trang “{loser.title}” trùng đường dẫn {page.src_uri} với trang "
+                    f"“{winner.title}” nên không được đăng; hãy đổi tên hoặc mã",
+                    f"page '{loser.title}' has the same path {page.src_uri} as page '{winner.title}' "
+                    "and was not published; rename it or change its id", code="page.path-collision")
+                if not landing:
+                    continue
+            kept[page.src_uri] = page
+        return list(kept.values())
+
+    def landing_signatures(self) -> dict[str, int]:
+        """A hash of what each landing page shows, to rebuild only those that changed."""
+        return {kind.name: signature for kind in self.kinds if (signature := kind.signature()) is not None}
+
+    def keys(self, name: str) -> list[Hashable]:
+        return list(self.kind(name).keys())
+
+
+def _registered_name(cat: Catalogue, unit_id: str) -> str:
+    entry = cat.registry.get(unit_id)
+    return entry.name if entry else unit_id

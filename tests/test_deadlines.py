@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
 from vanban.core.deadlines import from_date, parse_due
 
 D = dt.date

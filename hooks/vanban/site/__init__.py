@@ -13,12 +13,12 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from vanban.site import buildinfo
 from vanban.build.catalogue import Catalogue
-from vanban.site.render import search
-from vanban.site.render.data import CATALOG_FILE, SCHEMA_FILE, catalog_json, redirect_stubs, schema_json
+from vanban.site import buildinfo
 from vanban.site.kinds.home import build_info_page, home_summary
 from vanban.site.page import Page
+from vanban.site.render import search
+from vanban.site.render.data import CATALOG_FILE, SCHEMA_FILE, catalog_json, redirect_stubs, schema_json
 from vanban.site.renderer import SiteRenderer
 
 HOME_MARKER = "<!-- vanban:tong-quan -->"

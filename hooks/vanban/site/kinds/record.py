@@ -173,7 +173,8 @@ class RecordKind(PageKind):
 def _capped(nodes: list[ChainNode], total: int) -> list[ChainNode]:
     """At most CHAIN_BRANCHES nodes, and a line counting the rest."""
     if total > CHAIN_BRANCHES:
-        nodes = nodes[:CHAIN_BRANCHES] + [ChainNode("", f"… và {vietnamese_count(total - CHAIN_BRANCHES)} văn bản khác")]
+        rest = vietnamese_count(total - CHAIN_BRANCHES)
+        nodes = nodes[:CHAIN_BRANCHES] + [ChainNode("", f"… và {rest} văn bản khác")]
     return nodes
 
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import json
 
-from vanban.site import urls
 from vanban.build.catalogue import Catalogue
 from vanban.core.schema import RECORD_SCHEMA
+from vanban.site import urls
 from vanban.site.render import csp
 from vanban.site.render.markup import esc
 

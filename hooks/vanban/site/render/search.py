@@ -27,10 +27,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from vanban.site import urls
 from vanban.build.catalogue import Catalogue
 from vanban.core.numbers import number_key
 from vanban.core.text import fold
+from vanban.site import urls
 
 INDEX_VERSION = 2
 DOCS_PER_BUCKET = 64

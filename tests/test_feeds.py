@@ -8,7 +8,6 @@ import posixpath
 import feedparser
 from conftest import cong_van
 from lxml import etree
-
 from vanban.site import urls
 from vanban.site.render.feeds import ATOM, SITE_FEED, FeedWriter, issuer_feed, unit_feed
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -10,6 +11,9 @@ import yaml
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "hooks"))  # the library, also when not pip-installed
+# Every build in the tests counts deadlines and statuses from one fixed day (2026-12-01, 12:00 in
+# Vietnam), never from the day the tests run; subprocess builds inherit it.
+os.environ["SOURCE_DATE_EPOCH"] = "1796101200"
 
 TINY_REGISTRY = {
     "organisations": [

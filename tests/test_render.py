@@ -1,5 +1,7 @@
 """Stage 4: rendering — URLs, escaping of metadata, page content from a small catalogue."""
 
+import datetime as dt
+
 from conftest import cong_van
 from vanban.site import urls
 from vanban.site.render.data import catalog_data
@@ -40,13 +42,14 @@ def test_record_page_sections_and_group_tasks(collection):
                                                   "task": "Triển khai", "deadline": "2024-06-30"}],
                                     references=[{"number": "21-KL/TW", "relation": "implements", "type": "Kết luận"}]))
     cat = collection.catalogue()
-    renderer = SiteRenderer(cat, urls.Linker())
+    renderer = SiteRenderer(cat, urls.Linker(), today=dt.date(2024, 6, 1))
     pages = {p.src_uri: p for p in renderer.pages()}
     record = pages["van-ban/ubnd-tinh-2023-930-ubnd-th.md"].markdown
     assert "## Văn bản dẫn chiếu" in record and "Thực hiện:" in record and "chưa có trong kho" in record
     assert "30/06/2024" in record
     member = pages["don-vi/so-noi-vu.md"].markdown
-    assert "Nhiệm vụ giao qua nhóm" in member and "Các Sở, ban, ngành cấp tỉnh" in member
+    assert "## Việc cần làm" in member and "Các Sở, ban, ngành cấp tỉnh" in member  # through the group
+    assert "Sắp đến hạn" in member and "Tính đến ngày 01/06/2024" in member  # 29 days before the deadline
     group = pages["don-vi/so-ban-nganh.md"].markdown
     assert "Thành viên của nhóm" in group and "Sở Tài chính tỉnh Nghệ An" in group
     directive = next(p for uri, p in pages.items() if uri.startswith("dan-chieu/21-kl-tw"))

@@ -18,7 +18,10 @@ from vanban.site import buildinfo
 from vanban.site.kinds.home import build_info_page, home_summary
 from vanban.site.page import Page
 from vanban.site.render import search
+from vanban.site.render.calendar import calendars
 from vanban.site.render.data import CATALOG_FILE, SCHEMA_FILE, catalog_json, redirect_stubs, schema_json
+from vanban.site.render.feeds import FeedWriter
+from vanban.site.render.tables import task_tables
 from vanban.site.renderer import SiteRenderer
 
 HOME_MARKER = "<!-- vanban:tong-quan -->"
@@ -64,6 +67,9 @@ def data_files(cat: Catalogue, renderer: SiteRenderer, search_pages: list[tuple[
     data = {CATALOG_FILE: catalog_json(cat, renderer.linker), SCHEMA_FILE: schema_json()}
     data |= redirect_stubs(cat, renderer.linker)
     data |= search.build_index(search.documents(cat, renderer.linker, search_pages))
+    data |= FeedWriter(cat, renderer.linker, renderer.site_url).all_feeds()
+    data |= calendars(cat, renderer.tracker, renderer.linker, renderer.site_url)
+    data |= task_tables(cat, renderer.tracker, renderer.linker, renderer.site_url)
     return data
 
 

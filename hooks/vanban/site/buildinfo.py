@@ -22,11 +22,25 @@ class BuildInfo:
         return PartialDate(day.year, day.month, day.day).vietnamese()
 
 
+VIETNAM = _dt.timezone(_dt.timedelta(hours=7))
+
+
+def built_at() -> _dt.datetime:
+    """The build's time in Vietnam: ``SOURCE_DATE_EPOCH`` when set (reproducible builds, and the
+    date the tracker counts deadlines from), else now."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = (_dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc) if epoch and epoch.isdigit()
+              else _dt.datetime.now(_dt.timezone.utc))
+    return moment.astimezone(VIETNAM)
+
+
+def build_date() -> _dt.date:
+    return built_at().date()
+
+
 def current(root: Path) -> BuildInfo:
     """Build time (``SOURCE_DATE_EPOCH`` when set, for reproducible builds) and git commit."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    built_at = (_dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc) if epoch and epoch.isdigit()
-                else _dt.datetime.now(_dt.timezone.utc)).astimezone(_dt.timezone(_dt.timedelta(hours=7)))
+    built_at_ = built_at()
     commit, dirty = None, False
     try:
         commit = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=root, capture_output=True,
@@ -36,4 +50,4 @@ def current(root: Path) -> BuildInfo:
         dirty = bool(status.strip())
     except (OSError, subprocess.SubprocessError):
         pass
-    return BuildInfo(built_at, commit, dirty)
+    return BuildInfo(built_at_, commit, dirty)

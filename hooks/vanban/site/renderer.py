@@ -9,6 +9,7 @@ and that ``vanban pages`` writes to a folder. Every link is relative and compute
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from functools import partial
@@ -16,8 +17,12 @@ from functools import partial
 from markupsafe import Markup
 
 from vanban.build.catalogue import Catalogue, CatalogueRecord, Directive
+from vanban.build.history import EMPTY as EMPTY_HISTORY
+from vanban.build.history import History
+from vanban.build.lifecycle import Status, derive
+from vanban.build.tracker import track
 from vanban.core.problems import ProblemLog
-from vanban.site import urls
+from vanban.site import buildinfo, urls
 from vanban.site.kinds import KINDS, PageKind
 from vanban.site.labels import directive_label, record_label
 from vanban.site.page import Page, PageText
@@ -33,12 +38,21 @@ class SiteRenderer:
     """Builds every generated page of the site from one catalogue."""
 
     def __init__(self, catalogue: Catalogue, linker: urls.Linker, templates: Templates | None = None,
-                 kinds: Sequence[type[PageKind]] = KINDS) -> None:
+                 kinds: Sequence[type[PageKind]] = KINDS, *, today: dt.date | None = None,
+                 history: History | None = None, site_url: str = "", repo_url: str = "") -> None:
         self.cat = catalogue
         self.linker = linker
         self.templates = templates or Templates()
         self.problems = ProblemLog()
         """Problems found while rendering (a body the Markdown renderer could not handle)."""
+        self.today = today or buildinfo.build_date()
+        """The date statuses and deadlines are counted from (an input: builds are reproducible)."""
+        self.lifecycle = derive(catalogue, self.today)
+        self.tracker = track(catalogue, self.lifecycle)
+        self.problems.extend(self.tracker.problems)
+        self.history = history or EMPTY_HISTORY
+        self.site_url = site_url
+        self.repo_url = repo_url.rstrip("/")
         self._items: dict[tuple[str, int, bool], Markup] = {}
         self.kinds = [kind(self) for kind in kinds]
         self._by_name = {kind.name: kind for kind in self.kinds}
@@ -93,8 +107,20 @@ class SiteRenderer:
             cached = self._items[key] = self.render(
                 "record-item", record=self.record_link(here, entry.id), date=record.date.short(),
                 issuer=self.issuer_link(here, entry.issuer_id) if show_issuer else None,
-                subject=record.subject, sample=record.sample)
+                subject=record.subject, sample=record.sample,
+                status=self.status(here, self.lifecycle.of_record(entry.id)))
         return cached
+
+    def status(self, here: str, status: Status, full: bool = False) -> Markup | None:
+        """The status badge of a document; in lists only when it is not plainly in force."""
+        if status.code == "in_force" and not full:
+            return None
+        by = by_label = by_date = None
+        if status.decided_by is not None:
+            by = self.record_link(here, status.decided_by.record_id)
+            by_label, by_date = status.decided_by.label, status.decided_by.date.short()
+        return self.render("status", full=full, code=status.code, label=status.label, by=by, by_label=by_label,
+                           by_date=by_date, note=status.override_note)
 
     def record_list(self, here: str, entries: Iterable[CatalogueRecord], show_issuer: bool = True) -> Markup:
         return self.render("record-list", items=[self.record_item(here, e, show_issuer) for e in entries])
@@ -107,15 +133,18 @@ class SiteRenderer:
 
     def row(self, cells: Sequence[object], headers: Sequence[str] = ()) -> Markup:
         """One table row; on phones each cell shows under its header's name."""
-        return self.render("list/row", cells=cells, headers=headers)
+        return self.render("list/row", cells=cells, headers=headers, css=None)
 
     def list_pages(self, base: str, title: str, head: PageText | None, items: list[Item], size: int,
-                   container: Container, empty: str = "", max_pages: int | None = None) -> list[Page]:
-        """Title and ``head`` on the first page, the items over as many pages as they need."""
+                   container: Container, empty: str = "", max_pages: int | None = None,
+                   feed: str | None = None) -> list[Page]:
+        """Title and ``head`` on the first page, the items over as many pages as they need;
+        ``feed`` (a site path) is announced in every page's head for feed readers."""
         pages = []
         for part in paginate(self.templates, base, items, size, container, self.href, empty, max_pages):
             page_title = title if part.number == 1 else f"{title} (trang {part.number}/{part.total})"
-            text = PageText().markdown(front_matter(page_title)).heading(1, page_title)
+            extra = {"vb_feed": feed} if feed else {}
+            text = PageText().markdown(front_matter(page_title, **extra)).heading(1, page_title)
             if part.number == 1 and head is not None:
                 text.extend(head)
             pages.append(text.extend(part.text).page(part.src_uri, page_title))

@@ -19,6 +19,7 @@ DIRECTIVES = "dan-chieu"
 UNITS = "don-vi"
 TYPES = "loai"
 YEARS = "nam"
+TRACKER = "viec-can-lam"
 
 
 def path_for_link(path: str) -> str:

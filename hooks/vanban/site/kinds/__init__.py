@@ -11,10 +11,12 @@ from vanban.site.kinds.directive import DirectiveKind
 from vanban.site.kinds.doc_type import TypeKind
 from vanban.site.kinds.issuer import IssuerKind
 from vanban.site.kinds.record import RecordKind
+from vanban.site.kinds.tracker import TrackerKind
 from vanban.site.kinds.unit import UnitKind
 from vanban.site.kinds.year import YearKind
 
-KINDS: tuple[type[PageKind], ...] = (RecordKind, IssuerKind, DirectiveKind, UnitKind, TypeKind, YearKind)
+KINDS: tuple[type[PageKind], ...] = (RecordKind, IssuerKind, DirectiveKind, UnitKind, TypeKind, YearKind,
+                                     TrackerKind)
 
 
 def related(cat: Catalogue, record_id: str, kinds: tuple[type[PageKind], ...] = KINDS) -> set[tuple[str, Hashable]]:

@@ -11,9 +11,10 @@ from vanban.build.catalogue import Catalogue, CatalogueRecord
 from vanban.core.text import slugify, vietnamese_sort_key
 from vanban.site import urls
 from vanban.site.kinds.base import PageKind
-from vanban.site.kinds.issuer import RECORDS_PER_PAGE, landing_pages
+from vanban.site.kinds.issuer import RECORDS_PER_PAGE, feed_link, landing_pages
 from vanban.site.labels import group_by, vietnamese_count
-from vanban.site.page import Page
+from vanban.site.page import Page, PageText
+from vanban.site.render.feeds import type_feed
 from vanban.site.render.listing import Container, Item
 
 
@@ -34,8 +35,10 @@ class TypeKind(PageKind):
     def pages(self, key: Hashable) -> list[Page]:
         doc_type = str(key)
         items = self.site.record_items(self.groups[doc_type], lambda e: (f"Năm {e.record.date.year}",))
-        return self.site.list_pages(urls.type_page(slugify(doc_type)), doc_type, None, items, RECORDS_PER_PAGE,
-                                    Container("vb-records"))
+        base = urls.type_page(slugify(doc_type))
+        head = PageText().html(self.site.render("feed-links", links=[feed_link(self.site, base, type_feed(doc_type))]))
+        return self.site.list_pages(base, doc_type, head, items, RECORDS_PER_PAGE, Container("vb-records"),
+                                    feed=type_feed(doc_type))
 
     def landing(self, max_pages: int | None = None) -> list[Page]:
         ordered = sorted(self.groups.items(), key=lambda kv: (-len(kv[1]), vietnamese_sort_key(kv[0])))

@@ -13,6 +13,7 @@ from vanban.site import urls
 from vanban.site.kinds.base import PageKind
 from vanban.site.labels import newest_first_key, vietnamese_count
 from vanban.site.page import Page, PageText
+from vanban.site.render.feeds import issuer_feed
 from vanban.site.render.listing import Container, Item
 from vanban.site.render.markup import md_text
 
@@ -41,8 +42,10 @@ class IssuerKind(PageKind):
             info.append(("Nhiệm vụ được giao", site.unit_link(base, issuer.id)))
         entries = by_year_then_type(self.cat.records[r] for r in issuer.record_ids)
         items = site.record_items(entries, lambda e: (f"Năm {e.record.date.year}", e.record.type), show_issuer=False)
-        head = PageText().html(site.render("definition-list", rows=info, css="vb-meta"))
-        return site.list_pages(base, issuer.name, head, items, RECORDS_PER_PAGE, Container("vb-records"))
+        head = PageText().html(site.render("definition-list", rows=info, css="vb-meta"),
+                               site.render("feed-links", links=[feed_link(site, base, issuer_feed(issuer.id))]))
+        return site.list_pages(base, issuer.name, head, items, RECORDS_PER_PAGE, Container("vb-records"),
+                               feed=issuer_feed(issuer.id))
 
     def landing(self, max_pages: int | None = None) -> list[Page]:
         ordered = sorted(self.cat.issuers.values(), key=lambda i: (-len(i.record_ids), vietnamese_sort_key(i.name)))
@@ -65,6 +68,10 @@ def landing_pages(site, section: str, title: str, intro: str, items: list[Item],
     head = PageText().markdown(f"\n{md_text(intro)}\n")
     return site.list_pages(urls.landing_page(section), title, head, items, ROWS_PER_PAGE,
                            Container("vb-table", headers), max_pages=max_pages)
+
+
+def feed_link(site, here: str, feed: str) -> dict:
+    return {"href": site.linker.href_to_file(here, feed), "text": "Theo dõi văn bản mới (Atom)"}
 
 
 def by_year_then_type(entries: Iterable[CatalogueRecord]) -> list[CatalogueRecord]:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from vanban.build.catalogue import Catalogue, CatalogueRecord
+from vanban.build.lifecycle import Status
 from vanban.core.schema import RELATIONS, RELATIONS_INVERSE, ROLES
 from vanban.core.text import slugify
 from vanban.site import urls
@@ -16,6 +17,7 @@ from vanban.site.kinds.base import PageKind
 from vanban.site.labels import record_label, vietnamese_count
 from vanban.site.page import Page, PageText
 from vanban.site.render.body import render_body
+from vanban.site.render.jsonld import legislation, script_json
 from vanban.site.render.markup import front_matter
 
 CHAIN_DEPTH = 2
@@ -54,10 +56,14 @@ class RecordKind(PageKind):
         here = urls.record_page(entry.id)
         title = record.title()
         site = self.site
-        text = PageText().markdown(front_matter(title)).heading(1, title)
+        data = legislation(self.cat, entry, site.lifecycle, site.linker, site.site_url)
+        # schema.org data goes into the page head (the theme's template prints it), not the article
+        text = PageText().markdown(front_matter(title, vb_jsonld=str(script_json(data)))).heading(1, title)
         if record.sample:
             text.html(site.render("notice", kind="sample", strong="Văn bản minh hoạ.",
                                   text="Nội dung được soạn để minh hoạ cách dùng kho, không phải văn bản thật."))
+        status = site.lifecycle.of_record(entry.id)
+        text.html(site.status(here, status, full=True) or "")
         text.html(self.meta_panel(here, entry))
         text.heading(2, "Toàn văn").html(self._body(entry))
         text.heading(2, "Văn bản dẫn chiếu").html(self._references(here, entry))
@@ -67,7 +73,27 @@ class RecordKind(PageKind):
         chain = self._chain(here, entry)
         if chain:
             text.heading(2, "Lược đồ quan hệ").html(chain)
+        text.heading(2, "Lịch sử hiệu lực").html(self._timeline(here, entry, status))
+        revisions = self._revisions(record.path)
+        if revisions:
+            text.heading(2, "Lịch sử cập nhật").html(revisions)
         return text.page(here, title, record.path)
+
+    def _timeline(self, here: str, entry: CatalogueRecord, status: Status) -> Markup:
+        changes = [{"date": c.date.short(), "label": c.label, "link": self.site.record_link(here, c.record_id),
+                    "part": c.part} for c in status.changes]
+        return self.site.render("record/timeline", issued=entry.record.date.short(), changes=changes,
+                                effective_from=status.effective_from.short() if status.effective_from else None,
+                                effective_to=status.effective_to.short() if status.effective_to else None)
+
+    def _revisions(self, path: str) -> Markup | None:
+        """The record file's git history; commits and pull requests linked when the repository is known."""
+        repo = self.site.repo_url
+        revisions = [{"date": _short_date(r.date), "author": r.author, "subject": r.subject,
+                      "href": f"{repo}/commit/{r.commit}" if repo else None, "pull": r.pull_request,
+                      "pull_href": f"{repo}/pull/{r.pull_request}" if repo and r.pull_request else None}
+                     for r in self.site.history.of(path)]
+        return self.site.render("record/history", revisions=revisions) if revisions else None
 
     def meta_panel(self, here: str, entry: CatalogueRecord) -> Markup:
         """The record's properties, in the order and with the labels of the field table."""
@@ -85,7 +111,7 @@ class RecordKind(PageKind):
             "subject": record.subject or "",
             "signer": signer,
             "urgency": site.render("record/urgency", urgency=record.urgency) if record.urgency else "",
-            "status": record.status or "",
+            "status": site.lifecycle.of_record(entry.id).label,
             "addressees": site.render("record/names", names=record.addressees) if record.addressees else "",
             "distribution": site.render("record/names", names=record.distribution) if record.distribution else "",
             "original": self._original(here, entry),
@@ -170,6 +196,11 @@ class RecordKind(PageKind):
         return _capped(nodes, len(citations))
 
 
+def _short_date(iso: str) -> str:
+    """"2026-02-01T10:00:00+07:00" → "01/02/2026"."""
+    return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}" if len(iso) >= 10 else iso
+
+
 def _capped(nodes: list[ChainNode], total: int) -> list[ChainNode]:
     """At most CHAIN_BRANCHES nodes, and a line counting the rest."""
     if total > CHAIN_BRANCHES:
@@ -200,6 +231,7 @@ def chain_neighbourhood(cat: Catalogue, record_id: str) -> tuple[set[str], set[s
 META_PANEL: tuple[tuple[str, str], ...] = (
     ("number", "Số, ký hiệu"), ("type", "Loại văn bản"), ("issuer", "Cơ quan ban hành"),
     ("date", "Ngày ban hành"), ("subject", "Trích yếu"), ("signer", "Người ký"), ("urgency", "Độ khẩn"),
-    ("status", "Tình trạng"), ("addressees", "Kính gửi"), ("distribution", "Nơi nhận"), ("original", "Tệp gốc"),
+    ("status", "Tình trạng hiệu lực"), ("addressees", "Kính gửi"), ("distribution", "Nơi nhận"),
+    ("original", "Tệp gốc"),
 )
 """Until the field table lands: the panel's rows (field, label) in order."""

@@ -8,7 +8,8 @@ from functools import partial
 
 from markupsafe import Markup
 
-from vanban.build.catalogue import Catalogue, Task, Unit
+from vanban.build.catalogue import Catalogue, Unit
+from vanban.build.tracker import TrackedTask
 from vanban.core.schema import ROLES
 from vanban.core.text import vietnamese_sort_key
 from vanban.site import urls
@@ -16,10 +17,13 @@ from vanban.site.kinds.base import PageKind
 from vanban.site.kinds.issuer import landing_pages
 from vanban.site.labels import vietnamese_count
 from vanban.site.page import Page, PageText
+from vanban.site.render.feeds import unit_feed
 from vanban.site.render.listing import Container, Item
 
 TASKS_PER_PAGE = 100
-TASK_HEADERS = ("Vai trò", "Nhiệm vụ", "Thời hạn", "Văn bản giao", "Qua nhóm")
+TASK_HEADERS = ("Nhiệm vụ", "Vai trò", "Thời hạn", "Tình trạng", "Văn bản giao", "Qua nhóm")
+SECTIONS = {"open": "Việc cần làm", "reported": "Đã báo cáo",
+            "superseded": "Nhiệm vụ của văn bản không còn hiệu lực"}
 
 
 class UnitKind(PageKind):
@@ -51,10 +55,13 @@ class UnitKind(PageKind):
         if unit.is_group:
             members = [site.unit_link(base, m) for m in unit.members]
             head.heading(2, "Thành viên của nhóm").html(site.render("unit/members", members=members))
-        items = [Item(("Nhiệm vụ giao trực tiếp" if t.via is None else "Nhiệm vụ giao qua nhóm",),
-                      partial(self._task_row, t)) for t in sorted(unit.tasks, key=lambda t: t.via is not None)]
+        head.html(site.render("feed-links", links=follow_links(site, base, unit.id)))
+        head.markdown(f"\nTính đến ngày {site.today:%d/%m/%Y}; nhiệm vụ sắp đến hạn trong 30 ngày và quá hạn "
+                      "lên đầu, việc định kỳ tính theo kỳ tới.\n")
+        items = [Item((section_of(t),), partial(self._task_row, t)) for t in site.tracker.by_unit.get(unit.id, ())]
         return site.list_pages(base, unit.name, head, items, TASKS_PER_PAGE,
-                               Container("vb-table vb-tasks", TASK_HEADERS), empty="Chưa có nhiệm vụ.")
+                               Container("vb-table vb-tasks", TASK_HEADERS), empty="Chưa có nhiệm vụ.",
+                               feed=unit_feed(unit.id))
 
     def _info(self, base: str, unit: Unit) -> list[tuple[str, object]]:
         site = self.site
@@ -73,17 +80,14 @@ class UnitKind(PageKind):
                                   f"{vietnamese_count(len(unit.tasks) - direct)} giao qua nhóm"))
         return info
 
-    def _task_row(self, task: Task, here: str) -> Markup:
-        """A task row; the same task given through a group shows on every member's page, so a
-        row is rendered once per page depth."""
-        key = (task.record_id, task.assignment_index, task.via, self.site.linker.depth(here))
+    def _task_row(self, item: TrackedTask, here: str) -> Markup:
+        """A task row; the same task given through a group shows on every member's page in the
+        same state, so a row is rendered once per page depth."""
+        task = item.task
+        key = (task.record_id, task.assignment_index, task.via, item.state, self.site.linker.depth(here))
         row = self._rows.get(key)
         if row is None:
-            site = self.site
-            cells = [ROLES[task.role], task.task or "", task.deadline_display or "",
-                     site.record_item(here, self.cat.records[task.record_id]),
-                     site.unit_link(here, task.via) if task.via else "—"]
-            row = self._rows[key] = site.row(cells, TASK_HEADERS)
+            row = self._rows[key] = task_row(self.site, item, here, TASK_HEADERS)
         return row
 
     def landing(self, max_pages: int | None = None) -> list[Page]:
@@ -102,6 +106,52 @@ class UnitKind(PageKind):
     def signature(self) -> int:
         return hash(tuple((u.id, u.name, u.is_group, len(u.tasks), sum(t.via is None for t in u.tasks))
                           for u in self.cat.units.values()))
+
+
+def section_of(item: TrackedTask) -> str:
+    return SECTIONS["open"] if item.is_open else SECTIONS[item.state]
+
+
+def deadline_cell(item: TrackedTask) -> str:
+    """The next due date, and the deadline as written when it says more ("hằng quý")."""
+    written = item.task.deadline_display or ""
+    if item.next_due is None:
+        return written
+    due = f"{item.next_due:%d/%m/%Y}"
+    return due if item.due is None or not item.due.recurring else f"{due} (kỳ tới; {written})"
+
+
+def task_row(site, item: TrackedTask, here: str, headers: tuple[str, ...], unit: bool = False) -> Markup:
+    """One task as a table row: the unit (on lists of many units), task, role, deadline, state,
+    document and group; a superseded task says why and is greyed."""
+    task = item.task
+    reason = None
+    if item.state == "reported" and item.reported_by:
+        reason = Markup("bằng {}").format(site.record_link(here, item.reported_by))
+    elif item.superseded is not None and item.superseded.decided_by is not None:
+        change = item.superseded.decided_by
+        reason = Markup("{} {}").format(change.label.lower(), site.record_link(here, change.record_id))
+    state = site.render("task-state", state=item.state, label=item.state_label, reason=reason)
+    cells = [task.task or "", ROLES[task.role], deadline_cell(item), state,
+             site.record_item(here, site.cat.records[task.record_id]),
+             site.unit_link(here, task.via) if task.via else "—"]
+    if unit:
+        cells.insert(0, site.unit_link(here, item.unit_id))
+    css = "vb-superseded" if item.state == "superseded" else None
+    return site.render("list/row", cells=cells, headers=headers, css=css)
+
+
+def follow_links(site, here: str, unit_id: str) -> list[dict]:
+    """Atom feed of the unit's new tasks, its deadline calendar and its task spreadsheet."""
+    from vanban.site.render.calendar import unit_calendar
+    from vanban.site.render.tables import unit_csv
+
+    return [
+        {"href": site.linker.href_to_file(here, unit_feed(unit_id)), "text": "Theo dõi nhiệm vụ mới (Atom)"},
+        {"href": site.linker.href_to_file(here, unit_calendar(unit_id)), "text": "Lịch thời hạn (.ics)",
+         "download": True},
+        {"href": site.linker.href_to_file(here, unit_csv(unit_id)), "text": "Bảng nhiệm vụ (CSV)", "download": True},
+    ]
 
 
 def _groups_of(cat: Catalogue, unit_id: str) -> list[str]:

@@ -112,3 +112,10 @@ def test_records_are_written_in_table_order():
     text = record_text({"import_notes": ["x"], "urgency": "Khẩn", **cong_van()}, "")
     keys = [line.split(":", 1)[0] for line in text.splitlines()[1:-1] if line[:1].isalpha()]
     assert keys == ["number", "type", "issuer", "date", "subject", "urgency", "import_notes"]
+
+
+def test_the_guide_lists_every_field_and_only_those():
+    guide = (REPO / "docs" / "huong-dan" / "dinh-dang-ban-ghi.md").read_text(encoding="utf-8")
+    section = guide.split("## Các trường", 1)[1].split("\n### ", 1)[0]
+    listed = {line.split("`")[1] for line in section.splitlines() if line.startswith("| `")}
+    assert listed == {f.key for f in FIELDS}

@@ -19,6 +19,7 @@ from typing import Literal
 
 from vanban.build.catalogue import Catalogue, Directive
 from vanban.core.dates import PartialDate
+from vanban.core.model import Record
 
 Code = Literal["pending", "in_force", "partly", "expired", "replaced", "repealed", "suspended"]
 
@@ -126,7 +127,7 @@ def _changes(cat: Catalogue, directive: Directive, today: dt.date) -> tuple[Chan
         entry = cat.records[citation.record_id]
         if entry.record.date.sort_key > (today.year, today.month, today.day):
             continue
-        part = next((getattr(r.reference, "part", None) for r in entry.references
+        part = next((r.reference.part for r in entry.references
                      if r.directive_id == directive.id and r.reference.relation == citation.relation), None)
         found.append(Change(citation.relation, citation.record_id, entry.record.date, part))
     return tuple(sorted(dict.fromkeys(found), key=lambda c: (c.date.sort_key, c.record_id)))
@@ -157,14 +158,14 @@ def derive(cat: Catalogue, today: dt.date) -> Lifecycle:
     by_directive: dict[str, Status] = {}
     for directive in cat.directives.values():
         record = cat.records[directive.record_id].record if directive.record_id else None
-        status = decide(_changes(cat, directive, today), getattr(record, "effective_from", None),
-                        getattr(record, "effective_to", None), today)
+        status = decide(_changes(cat, directive, today), record.effective_from if record else None,
+                        record.effective_to if record else None, today)
         by_directive[directive.id] = _override(status, record)
     by_record: dict[str, Status] = {}
     for record_id, entry in cat.records.items():
         directive_id = cat.directive_of_record.get(record_id)
         status = by_directive[directive_id] if directive_id else decide(
-            (), getattr(entry.record, "effective_from", None), getattr(entry.record, "effective_to", None), today)
+            (), entry.record.effective_from, entry.record.effective_to, today)
         by_record[record_id] = _override(status, entry.record)
     return Lifecycle(MappingProxyType(by_directive), MappingProxyType(by_record), today)
 
@@ -172,10 +173,11 @@ def derive(cat: Catalogue, today: dt.date) -> Lifecycle:
 _OVERRIDES = {label: code for code, label in LABELS.items()}
 
 
-def _override(status: Status, record: object | None) -> Status:
+def _override(status: Status, record: Record | None) -> Status:
     """A hand-written status, when it names one of ours and says why, replaces the derived one."""
-    written = getattr(record, "status", None)
-    note = getattr(record, "note", None)
+    if record is None:
+        return status
+    written, note = record.status, record.note
     code = _OVERRIDES.get(written or "")
     if code is None or not note:
         return status

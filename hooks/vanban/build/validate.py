@@ -1,9 +1,11 @@
 """Stage 2 — normalise and validate: raw front-matter → ``Record``, or problems saying why not.
 
 The JSON Schema (``schema.RECORD_SCHEMA``) is checked first and its findings are translated
-into messages a clerk understands; then the checks no schema can express: real calendar dates,
-number grammar and its agreement with the type, secrecy, unsafe content. A record with any
-error yields ``None`` so that it is never published; its problems name file, line and field.
+into messages a clerk understands; then each field is read by its parser, declared with the
+field in ``vanban.core.fields`` (real calendar dates, deadlines, reference numbers); what stays
+here are the checks that span fields or the whole file: number grammar and its agreement with
+the type, secrecy, unsafe content, citations the body makes. A record with any error yields
+``None`` so that it is never published; its problems name file, line and field.
 """
 
 from __future__ import annotations
@@ -18,12 +20,12 @@ from jsonschema.exceptions import ValidationError
 
 from vanban.build.loader import RawRecord
 from vanban.build.safety import find_dangerous
-from vanban.core.dates import PartialDate, looks_like_numeric_date
-from vanban.core.model import Assignment, Deadline, Record, Reference, Signer
-from vanban.core.numbers import find_type, normalise_number, number_key, parse_number, parse_symbol, type_agrees
+from vanban.core.fields import FIELDS, RELATIONS, ROLES, SECRECY_GRADES
+from vanban.core.model import Record, Reference
+from vanban.core.numbers import find_type, number_key, parse_number, parse_symbol, type_agrees
 from vanban.core.problems import ProblemLog
-from vanban.core.schema import RECORD_SCHEMA, RELATIONS, ROLES, SECRECY_GRADES
-from vanban.core.text import clean_space, nfc
+from vanban.core.schema import RECORD_SCHEMA
+from vanban.core.text import nfc
 
 _VALIDATOR = Draft7Validator(RECORD_SCHEMA)
 _FAST_CHECK = fastjsonschema.compile(RECORD_SCHEMA)
@@ -96,30 +98,6 @@ def _strings(value: Any, path: str):
             yield from _strings(item, f"{path}.{key}" if path else str(key))
 
 
-def _date(raw: RawRecord, field: str, text: str, log: ProblemLog) -> PartialDate | None:
-    try:
-        return PartialDate.parse(text)
-    except ValueError as exc:
-        log.error(raw.path, field, f"ngày “{text}” không có thật ({exc})",
-                  f"date '{text}' is impossible ({exc})", raw.line_of(field), code="date.impossible")
-        return None
-
-
-def _deadline(raw: RawRecord, field: str, value: str, log: ProblemLog) -> Deadline | None:
-    text = clean_space(value)
-    if text[:4].isdigit():
-        date = _date(raw, field, text, log)
-        return Deadline(date=date) if date else None
-    if looks_like_numeric_date(text):
-        log.error(raw.path, field,
-                  f"thời hạn “{text}” chứa ngày dạng dd/mm/yyyy; hãy ghi ngày dạng YYYY-MM-DD "
-                  "hoặc chỉ ghi chữ (như “hằng năm”)",
-                  f"deadline '{text}' embeds a dd/mm/yyyy date; write YYYY-MM-DD or a text form "
-                  "such as 'hằng năm'", raw.line_of(field), code="deadline.numeric-date")
-        return None
-    return Deadline(text=text)
-
-
 def _check_number(raw: RawRecord, number: str | None, symbol: str | None, doc_type: str,
                   log: ProblemLog, issuer_codes: frozenset[str]) -> str | None:
     """Check grammar and type agreement; return the system ("state"/"party") when known."""
@@ -174,7 +152,7 @@ def missing_citations(body: str, cited: list[str], own_number: str | None) -> li
     return [ref for ref in find_references(body, own_number) if number_key(ref["number"]) not in known]
 
 
-def _check_body_citations(raw: RawRecord, fm: dict, references: list[Reference], number: str | None,
+def _check_body_citations(raw: RawRecord, references: tuple[Reference, ...], number: str | None,
                           log: ProblemLog) -> None:
     for ref in missing_citations(raw.body, [r.number for r in references], number):
         log.warning(raw.path, "references",
@@ -208,13 +186,7 @@ def secrecy_stamp(raw: RawRecord) -> tuple[str, int] | None:
     return None
 
 
-def validate_record(raw: RawRecord, log: ProblemLog, issuer_codes: frozenset[str] = frozenset()) -> Record | None:
-    """Validate one raw record; return the normalised ``Record`` or ``None`` if it has errors.
-
-    ``issuer_codes`` (ASCII-folded, from the registry) lets a công văn of a body whose code is
-    also a type abbreviation pass the number/type agreement check.
-    """
-    before = len(log.errors)
+def _schema_errors(raw: RawRecord, log: ProblemLog) -> None:
     fm = raw.front_matter
     try:
         _FAST_CHECK(fm)
@@ -222,9 +194,11 @@ def validate_record(raw: RawRecord, log: ProblemLog, issuer_codes: frozenset[str
         for error in sorted(_VALIDATOR.iter_errors(fm), key=lambda e: list(map(str, e.absolute_path))):
             field, vi, en = _schema_message(error)
             log.error(raw.path, field, vi, en, raw.line_of(field), code=f"schema.{error.validator}")
-    if len(log.errors) > before:
-        return None
 
+
+def _check_safety(raw: RawRecord, log: ProblemLog) -> None:
+    """Markup anywhere, a secrecy grade or stamp anywhere, text not in NFC: the whole record."""
+    fm = raw.front_matter
     strings = list(_strings(fm, ""))
     if find_dangerous("\n".join(text for _, text in strings)):  # per field only when needed
         for field, text in strings:
@@ -245,80 +219,68 @@ def validate_record(raw: RawRecord, log: ProblemLog, issuer_codes: frozenset[str
                   f"khỏi kho (các độ mật: {', '.join(SECRECY_GRADES)})",
                   "a document with a secrecy grade must never be published; remove this file",
                   raw.line_of("secrecy"), code="secrecy.grade")
-
     if not raw.was_nfc:
         log.warning(raw.path, "", "văn bản không ở dạng Unicode NFC (chữ tổ hợp); hãy lưu "
                     "lại ở dạng NFC", "text is not in Unicode NFC (decomposed characters)", 1, code="text.nfc")
-    date = _date(raw, "date", fm["date"], log)
-    number = normalise_number(fm["number"]) if fm.get("number") else None
-    symbol = normalise_number(fm["symbol"]) if fm.get("symbol") else None
-    doc_type = clean_space(fm["type"])
-    system = _check_number(raw, number, symbol, doc_type, log, issuer_codes)
 
-    references = []
-    for index, ref in enumerate(fm.get("references") or []):
-        field = f"references[{index}]"
-        ref_date = _date(raw, f"{field}.date", ref["date"], log) if "date" in ref else None
-        ref_number = normalise_number(ref["number"])
-        if parse_number(ref_number) is None:
-            log.warning(raw.path, f"{field}.number",
-                        f"số, ký hiệu “{ref_number}” không theo dạng của Nhà nước hay của Đảng",
-                        f"'{ref_number}' fits neither the state nor the Party grammar",
-                        raw.line_of(f"{field}.number"), code="reference.number")
-        references.append(Reference(
-            number=ref_number, relation=ref["relation"],
-            type=clean_space(ref["type"]) if ref.get("type") else None, date=ref_date,
-            issuer=clean_space(ref["issuer"]) if ref.get("issuer") else None,
-            subject=nfc(ref["subject"]).strip() if ref.get("subject") else None))
 
-    assignments = []
-    for index, item in enumerate(fm.get("assignments") or []):
-        field = f"assignments[{index}]"
-        deadline = _deadline(raw, f"{field}.deadline", item["deadline"], log) if "deadline" in item else None
-        assignments.append(Assignment(
-            unit=clean_space(item["unit"]), role=item["role"],
-            task=clean_space(item["task"]) if item.get("task") else None, deadline=deadline))
+def parse_fields(raw: RawRecord, log: ProblemLog) -> dict[str, Any]:
+    """Each field's ``Record`` value, by its own parser (``fields.FIELDS``); what a parser finds
+    wrong with a value is logged against the field's line."""
+    def report(at: str, vi: str, en: str, *, code: str, error: bool = True) -> None:
+        (log.error if error else log.warning)(raw.path, at, vi, en, raw.line_of(at), code=code)
 
-    _check_body_citations(raw, fm, references, number, log)
-    if raw.body.strip() and not fm.get("subject"):
+    fm = raw.front_matter
+    values = {}
+    for field in FIELDS:
+        if field.on_record:
+            value = fm.get(field.key)
+            values[field.name] = field.parse(value, field.key, report) if value else field.empty
+    return values
+
+
+def _check_status(raw: RawRecord, values: dict, log: ProblemLog) -> None:
+    """Status is derived; a hand-written one overrides it only with a reason, and only in the
+    words the site uses (lint: the derivation still runs without it)."""
+    from vanban.build.lifecycle import LABELS
+
+    written = values.get("status")
+    if not written:
+        return
+    if written not in LABELS.values():
+        log.warning(raw.path, "status", f"tình trạng “{written}” không phải một trong: {', '.join(LABELS.values())}; "
+                    "trang hiện tình trạng tính từ các văn bản khác",
+                    f"status '{written}' is not one of the site's statuses; the derived status is shown",
+                    raw.line_of("status"), code="status.unknown")
+    elif not values.get("note"):
+        log.warning(raw.path, "status", "ghi tình trạng bằng tay thì phải ghi lý do ở note; trang hiện tình trạng "
+                    "tính từ các văn bản khác", "a hand-written status needs its reason in 'note'; the derived "
+                    "status is shown", raw.line_of("status"), code="status.no-reason")
+
+
+def validate_record(raw: RawRecord, log: ProblemLog, issuer_codes: frozenset[str] = frozenset()) -> Record | None:
+    """Validate one raw record; return the normalised ``Record`` or ``None`` if it has errors.
+
+    The schema comes first; each field is then read by its own parser (``parse_fields``), and
+    what remains here are the checks that look at more than one field or at the whole file.
+    ``issuer_codes`` (ASCII-folded, from the registry) lets a công văn of a body whose code is
+    also a type abbreviation pass the number/type agreement check.
+    """
+    before = len(log.errors)
+    _schema_errors(raw, log)
+    if len(log.errors) > before:
+        return None
+    _check_safety(raw, log)
+    values = parse_fields(raw, log)
+    system = _check_number(raw, values["number"], values["symbol"], values["type"], log, issuer_codes)
+    _check_body_citations(raw, values["references"], values["number"], log)
+    if raw.body.strip() and not values["subject"]:
         log.warning(raw.path, "subject", "văn bản có toàn văn nhưng thiếu trích yếu (subject)",
                     "the record has a body but no subject", raw.line_of("type"), code="subject.missing")
-    if len(log.errors) > before or date is None:
+    _check_status(raw, values, log)
+    if len(log.errors) > before or values["date"] is None:
         return None
-
-    signer = None
-    if fm.get("signer"):
-        s = fm["signer"]
-        signer = Signer(clean_space(s["name"]), clean_space(s["title"]) if s.get("title") else None,
-                        tuple(clean_space(a) for a in s.get("authority") or ()))
-    replaces = fm.get("replaces") or ()
-    return Record(
-        path=raw.path,
-        id=fm.get("id", ""),
-        number=number,
-        symbol=symbol,
-        type=doc_type,
-        issuer=clean_space(fm["issuer"]),
-        date=date,
-        body=raw.body,
-        place=clean_space(fm["place"]) if fm.get("place") else None,
-        subject=clean_space(fm["subject"]) if fm.get("subject") else None,
-        signer=signer,
-        addressees=tuple(clean_space(a) for a in fm.get("addressees") or ()),
-        distribution=tuple(clean_space(d) for d in fm.get("distribution") or ()),
-        references=tuple(references),
-        assignments=tuple(assignments),
-        urgency=fm.get("urgency"),
-        status=clean_space(fm["status"]) if fm.get("status") else None,
-        replaces=tuple(normalise_number(r) for r in ([replaces] if isinstance(replaces, str) else replaces)),
-        source=fm.get("source"),
-        original=fm.get("original"),
-        sha256=fm.get("sha256"),
-        sample=bool(fm.get("sample", False)),
-        note=fm.get("note"),
-        import_notes=tuple(fm.get("import_notes") or ()),
-        system=system,
-    )
+    return Record(path=raw.path, body=raw.body, system=system, **values)
 
 
 __all__ = ["validate_record", "ROLES", "RELATIONS"]

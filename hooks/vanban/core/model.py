@@ -28,6 +28,8 @@ class Reference:
     date: PartialDate | None = None
     issuer: str | None = None
     subject: str | None = None
+    part: str | None = None
+    """The part amended, replaced or repealed ("Điều 3"); ``None``: the whole document."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +79,8 @@ class Record:
     assignments: tuple[Assignment, ...] = ()
     urgency: str | None = None
     status: str | None = None
+    effective_from: PartialDate | None = None
+    effective_to: PartialDate | None = None
     replaces: tuple[str, ...] = ()
     source: str | None = None
     original: str | None = None  # the original file, beside the record file

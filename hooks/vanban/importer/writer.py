@@ -17,6 +17,7 @@ from vanban.build.loader import load_record_text
 from vanban.build.registry import Organisation, Registry
 from vanban.build.resolve import record_id
 from vanban.build.validate import validate_record
+from vanban.core.fields import KEY_ORDER
 from vanban.core.problems import ProblemLog
 from vanban.core.text import slugify
 
@@ -35,9 +36,16 @@ _RecordDumper.yaml_implicit_resolvers = {
 }
 
 
+def ordered(front_matter: dict) -> dict:
+    """The keys in the order of the field table (``fields.KEY_ORDER``, the order of the schema
+    and of the record-format guide); keys it does not know keep their order, after them."""
+    known = {key: front_matter[key] for key in KEY_ORDER if key in front_matter}
+    return known | {key: value for key, value in front_matter.items() if key not in known}
+
+
 def record_text(front_matter: dict, body: str) -> str:
-    """The record file's text."""
-    post = frontmatter.Post(body.strip("\n") + "\n" if body.strip() else "", **front_matter)
+    """The record file's text, its keys in the field table's order."""
+    post = frontmatter.Post(body.strip("\n") + "\n" if body.strip() else "", **ordered(front_matter))
     text = frontmatter.dumps(post, Dumper=_RecordDumper, sort_keys=False, width=10_000)
     return text if text.endswith("\n") else text + "\n"
 

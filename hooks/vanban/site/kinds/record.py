@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from vanban.build.catalogue import Catalogue, CatalogueRecord
 from vanban.build.lifecycle import Status
+from vanban.core.fields import META_PANEL
 from vanban.core.schema import RELATIONS, RELATIONS_INVERSE, ROLES
 from vanban.core.text import slugify
 from vanban.site import urls
@@ -111,12 +112,21 @@ class RecordKind(PageKind):
             "subject": record.subject or "",
             "signer": signer,
             "urgency": site.render("record/urgency", urgency=record.urgency) if record.urgency else "",
-            "status": site.lifecycle.of_record(entry.id).label,
+            "status": self._status_row(entry.id),
             "addressees": site.render("record/names", names=record.addressees) if record.addressees else "",
             "distribution": site.render("record/names", names=record.distribution) if record.distribution else "",
-            "original": self._original(here, entry),
+            "source": self._original(here, entry),
         }
         return site.render("record/meta", rows=[(label, values[name]) for name, label in META_PANEL], css="vb-meta")
+
+    def _status_row(self, record_id: str) -> str:
+        status = self.site.lifecycle.of_record(record_id)
+        dates = []
+        if status.effective_from:
+            dates.append(f"từ {status.effective_from.short()}")
+        if status.effective_to:
+            dates.append(f"đến {status.effective_to.short()}")
+        return status.label + (f" (hiệu lực {' '.join(dates)})" if dates else "")
 
     def _original(self, here: str, entry: CatalogueRecord) -> Markup:
         """The original's name; a download link when the original is kept beside the record."""
@@ -226,12 +236,3 @@ def chain_neighbourhood(cat: Catalogue, record_id: str) -> tuple[set[str], set[s
         records |= step
         frontier = step
     return records, directives
-
-
-META_PANEL: tuple[tuple[str, str], ...] = (
-    ("number", "Số, ký hiệu"), ("type", "Loại văn bản"), ("issuer", "Cơ quan ban hành"),
-    ("date", "Ngày ban hành"), ("subject", "Trích yếu"), ("signer", "Người ký"), ("urgency", "Độ khẩn"),
-    ("status", "Tình trạng hiệu lực"), ("addressees", "Kính gửi"), ("distribution", "Nơi nhận"),
-    ("original", "Tệp gốc"),
-)
-"""Until the field table lands: the panel's rows (field, label) in order."""

@@ -2,13 +2,18 @@
 
 ``catalog.json`` is a contract other tools and the tests rely on; its shape is documented in
 the README and must only grow, never change meaning. URLs in it are relative to the site root.
+Which record fields it carries, and under which key, is declared with each field
+(``Field.catalog`` in ``vanban.core.fields``).
 """
 
 from __future__ import annotations
 
 import json
+from typing import Any
 
-from vanban.build.catalogue import Catalogue
+from vanban.build.catalogue import Catalogue, CatalogueRecord
+from vanban.core.dates import PartialDate
+from vanban.core.fields import CATALOG_FIELDS, Field
 from vanban.core.schema import RECORD_SCHEMA
 from vanban.site import urls
 from vanban.site.render import csp
@@ -18,41 +23,57 @@ CATALOG_FILE = "catalog.json"
 SCHEMA_FILE = "schema/record.schema.json"
 
 
+def _plain(value: Any) -> Any:
+    """A field's value as JSON: dates as ISO text, tuples as lists."""
+    if isinstance(value, PartialDate):
+        return value.iso()
+    return list(value) if isinstance(value, tuple) else value
+
+
+def _resolved(entry: CatalogueRecord, cat: Catalogue) -> dict[str, Any]:
+    """Fields whose published value comes from the catalogue (resolved ids), not the record."""
+    return {
+        "id": entry.id,
+        "issuer": {"id": entry.issuer_id, "name": cat.issuers[entry.issuer_id].name},
+        "references": [{
+            "number": ref.reference.number,
+            "type": ref.reference.type,
+            "date": ref.reference.date.iso() if ref.reference.date else None,
+            "issuer": ref.reference.issuer,
+            "relation": ref.reference.relation,
+            "target": ref.directive_id,
+        } for ref in entry.references],
+        "assignments": [{
+            "unit": {"id": a.unit_id, "name": cat.units[a.unit_id].name},
+            "role": a.assignment.role,
+            "task": a.assignment.task,
+            "deadline": a.assignment.deadline.raw() if a.assignment.deadline else None,
+        } for a in entry.assignments],
+    }
+
+
+def record_data(entry: CatalogueRecord, cat: Catalogue, linker: urls.Linker) -> dict[str, Any]:
+    """One record of ``catalog.json``: its fields with a ``catalog`` key (``fields.FIELDS``), the
+    single values first and the lists last, with its URL, path and whether its text is kept."""
+    r = entry.record
+    resolved = _resolved(entry, cat)
+
+    def value(field: Field) -> Any:
+        return resolved[field.name] if field.name in resolved else _plain(getattr(r, field.name))
+
+    row: dict[str, Any] = {"id": entry.id, "url": linker.url(urls.record_page(entry.id)), "path": r.path}
+    row |= {f.catalog: value(f) for f in CATALOG_FIELDS if f.catalog and not f.many}
+    row["has_text"] = r.has_text
+    row |= {f.catalog: value(f) for f in CATALOG_FIELDS if f.catalog and f.many}
+    return row
+
+
 def catalog_data(cat: Catalogue, linker: urls.Linker) -> dict:
     """The catalogue as the documented JSON structure."""
     def directive_url(d) -> str:
         return linker.url(urls.record_page(d.record_id) if d.record_id else urls.directive_page(d.id))
 
-    records = []
-    for entry in cat.records.values():
-        r = entry.record
-        records.append({
-            "id": entry.id,
-            "url": linker.url(urls.record_page(entry.id)),
-            "path": r.path,
-            "number": r.number,
-            "symbol": r.symbol,
-            "type": r.type,
-            "issuer": {"id": entry.issuer_id, "name": cat.issuers[entry.issuer_id].name},
-            "date": r.date.iso(),
-            "subject": r.subject,
-            "sample": r.sample,
-            "has_text": r.has_text,
-            "references": [{
-                "number": ref.reference.number,
-                "type": ref.reference.type,
-                "date": ref.reference.date.iso() if ref.reference.date else None,
-                "issuer": ref.reference.issuer,
-                "relation": ref.reference.relation,
-                "target": ref.directive_id,
-            } for ref in entry.references],
-            "assignments": [{
-                "unit": {"id": a.unit_id, "name": cat.units[a.unit_id].name},
-                "role": a.assignment.role,
-                "task": a.assignment.task,
-                "deadline": a.assignment.deadline.raw() if a.assignment.deadline else None,
-            } for a in entry.assignments],
-        })
+    records = [record_data(entry, cat, linker) for entry in cat.records.values()]
     return {
         "records": records,
         "issuers": [{

@@ -34,7 +34,8 @@ FULL = cong_van(
     references=[{"number": "21-KL/TW", "relation": "implements", "type": "Kết luận", "date": "2021-10-25",
                  "issuer": "Ban Chấp hành Trung ương", "subject": "Về công tác xây dựng Đảng"}],
     assignments=[{"unit": "Sở Nội vụ", "role": "chu_tri", "task": "Tham mưu", "deadline": "2023-06-30"}],
-    effective_from="2023-03-01", effective_to="2025-12-31", replaces=["100/UBND-TH"], source="cv.pdf", original="cv.pdf", sha256="0" * 64, sample=True,
+    effective_from="2023-03-01", effective_to="2025-12-31",
+    replaces=["100/UBND-TH"], source="cv.pdf", original="cv.pdf", sha256="0" * 64, sample=True,
     note="Ghi chú", import_notes=["chưa tìm được người ký"])
 """A record that fills every field a published record can have (``secrecy`` is refused)."""
 

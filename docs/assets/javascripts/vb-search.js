@@ -192,7 +192,12 @@
     link.href = safeHref(r[0]);
     var article = element("article", "md-search-result__article md-typeset");
     article.appendChild(element("h1", "", r[1]));
-    article.appendChild(element("p", "vb-search-facts", facts.filter(Boolean).join(" · ")));
+    var line = element("p", "vb-search-facts", facts.filter(Boolean).join(" · "));
+    if (r[8]) {  /* the status of a record not plainly in force, as on the site's lists */
+      line.appendChild(document.createTextNode(" "));
+      line.appendChild(element("span", "vb-status-badge", r[8]));
+    }
+    article.appendChild(line);
     if (r[7]) article.appendChild(element("p", "md-search-result__teaser", r[7]));
     link.appendChild(article);
     item.appendChild(link);

@@ -66,7 +66,9 @@ def site_content(renderer: SiteRenderer, hand_written: dict[str, str], root: Pat
 def data_files(cat: Catalogue, renderer: SiteRenderer, search_pages: list[tuple[str, str, str]]) -> dict[str, str]:
     data = {CATALOG_FILE: catalog_json(cat, renderer.linker), SCHEMA_FILE: schema_json()}
     data |= redirect_stubs(cat, renderer.linker)
-    data |= search.build_index(search.documents(cat, renderer.linker, search_pages))
+    statuses = {rid: status.label for rid, status in renderer.lifecycle.by_record.items()
+                if status.code != "in_force"}
+    data |= search.build_index(search.documents(cat, renderer.linker, search_pages, statuses))
     data |= FeedWriter(cat, renderer.linker, renderer.site_url).all_feeds()
     data |= calendars(cat, renderer.tracker, renderer.linker, renderer.site_url)
     data |= task_tables(cat, renderer.tracker, renderer.linker, renderer.site_url)

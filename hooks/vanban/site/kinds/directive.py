@@ -53,6 +53,7 @@ class DirectiveKind(PageKind):
             ("Số văn bản dẫn chiếu", vietnamese_count(len(directive.citations))),
         ]
         head = PageText().html(
+            site.status(base, site.lifecycle.of_directive(directive), full=True) or "",
             site.render("notice", kind="no-text", strong=None,
                         text="Văn bản này chưa có trong kho; thông tin dưới đây lấy từ các văn bản dẫn chiếu nó."),
             site.render("definition-list", rows=rows, css="vb-meta"))

@@ -153,8 +153,11 @@ class RecordKind(PageKind):
         return self.site.render("record/body", body=Markup(body))  # noqa: S704 — cleaned by the allowlist
 
     def _references(self, here: str, entry: CatalogueRecord) -> Markup:
-        items = [{"relation": RELATIONS[ref.reference.relation], "link": self.site.directive_link(here, directive),
-                  "known": bool(directive.record_id)} for ref, directive in self.cat.cited_records(entry.id)]
+        site = self.site
+        items = [{"relation": RELATIONS[ref.reference.relation], "link": site.directive_link(here, directive),
+                  "known": bool(directive.record_id),
+                  "status": site.status(here, site.lifecycle.of_directive(directive))}
+                 for ref, directive in self.cat.cited_records(entry.id)]
         return self.site.render("record/references", items=items)
 
     def _cited_by(self, here: str, entry: CatalogueRecord) -> Markup:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -72,21 +72,25 @@ class SearchDoc:
     subject: str = ""
     body: str = ""
     also_called: tuple[str, ...] = ()  # registry short name and aliases of an issuer or unit
+    status: str = ""  # a record's status when it is not plainly in force ("Bị thay thế")
 
     def row(self) -> list[str]:
-        return [self.url, self.title, self.kind, self.type, self.number, self.date, self.issuer, self.subject]
+        row = [self.url, self.title, self.kind, self.type, self.number, self.date, self.issuer, self.subject]
+        return [*row, self.status] if self.status else row
 
 
-def documents(cat: Catalogue, linker: urls.Linker,
-              pages: Sequence[tuple[str, str, str]] = ()) -> list[SearchDoc]:
+def documents(cat: Catalogue, linker: urls.Linker, pages: Sequence[tuple[str, str, str]] = (),
+              statuses: Mapping[str, str] | None = None) -> list[SearchDoc]:
     """Records first (most searches look for a document), then issuers, units, directives and
-    hand-written pages given as (src_uri, title, text)."""
+    hand-written pages given as (src_uri, title, text). ``statuses``: the status label of each
+    record not plainly in force, shown in its result as on the site's lists."""
     docs: list[SearchDoc] = []
     for entry in cat.records.values():
         r = entry.record
         docs.append(SearchDoc(linker.url(urls.record_page(entry.id)), r.title(), "record", r.type,
                               r.number or (f"…/{r.symbol}" if r.symbol else ""), r.date.short(),
-                              cat.issuers[entry.issuer_id].name, r.subject or "", r.body[:MAX_BODY_CHARS]))
+                              cat.issuers[entry.issuer_id].name, r.subject or "", r.body[:MAX_BODY_CHARS],
+                              status=(statuses or {}).get(entry.id, "")))
     def names(entry_id: str) -> tuple[str, ...]:
         entry = cat.registry.get(entry_id)
         if entry is None:

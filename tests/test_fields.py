@@ -25,7 +25,7 @@ from vanban.site.renderer import SiteRenderer
 NOT_FRONT_MATTER = {"path", "body", "system", "extra"}
 """Record attributes that no front-matter key fills: where the file is, its text, what the
 number grammar says, and room for later stages."""
-NOT_FIELDS_IN_CATALOG = {"url", "path", "has_text"}
+NOT_FIELDS_IN_CATALOG = {"url", "path", "has_text", "status"}  # status: derived (lifecycle), not the field
 
 FULL = cong_van(
     id="cv-day-du", symbol="UBND-TH", place="Nghệ An", urgency="Khẩn", status="Còn hiệu lực",

@@ -115,3 +115,13 @@ def test_data_files_are_published_and_parse(site):
     assert rows[0][0] == "Đơn vị" and len(rows) > 1
     head = unit.xpath("//head/link[@rel='alternate']/@href")
     assert head == ["../../feeds/don-vi/so-noi-vu-nghe-an.xml"]
+
+
+def test_catalog_json_carries_status_and_next_due(site):
+    data = json.loads((site / "catalog.json").read_text(encoding="utf-8"))
+    ct12 = next(r for r in data["records"] if r["number"] == "12/CT-UBND")
+    assert ct12["status"]["code"] == "replaced" and ct12["status"]["decided_by"] == CT05
+    unit = next(u for u in data["units"] if u["id"] == "phong-noi-vu-vinh")
+    reported = [t for t in unit["tasks"] if t["state"] == "reported"]
+    assert {t["next_due"] for t in reported} == {"2026-12-31"}
+    assert all(t["reported_by"].endswith("215-bc-pnv") for t in reported)

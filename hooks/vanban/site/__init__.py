@@ -64,7 +64,8 @@ def site_content(renderer: SiteRenderer, hand_written: dict[str, str], root: Pat
 
 
 def data_files(cat: Catalogue, renderer: SiteRenderer, search_pages: list[tuple[str, str, str]]) -> dict[str, str]:
-    data = {CATALOG_FILE: catalog_json(cat, renderer.linker), SCHEMA_FILE: schema_json()}
+    data = {CATALOG_FILE: catalog_json(cat, renderer.linker, renderer.lifecycle, renderer.tracker),
+            SCHEMA_FILE: schema_json()}
     data |= redirect_stubs(cat, renderer.linker)
     statuses = {rid: status.label for rid, status in renderer.lifecycle.by_record.items()
                 if status.code != "in_force"}

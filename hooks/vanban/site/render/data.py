@@ -12,6 +12,8 @@ import json
 from typing import Any
 
 from vanban.build.catalogue import Catalogue, CatalogueRecord
+from vanban.build.lifecycle import Lifecycle, Status
+from vanban.build.tracker import Tracker
 from vanban.core.dates import PartialDate
 from vanban.core.fields import CATALOG_FIELDS, Field
 from vanban.core.schema import RECORD_SCHEMA
@@ -68,12 +70,41 @@ def record_data(entry: CatalogueRecord, cat: Catalogue, linker: urls.Linker) -> 
     return row
 
 
-def catalog_data(cat: Catalogue, linker: urls.Linker) -> dict:
-    """The catalogue as the documented JSON structure."""
+def status_data(status: Status) -> dict[str, Any]:
+    """A document's derived status in ``catalog.json`` (as of the build date)."""
+    return {
+        "code": status.code, "label": status.label, "legal_force": status.legal_force,
+        "decided_by": status.decided_by.record_id if status.decided_by else None,
+        "effective_from": status.effective_from.iso() if status.effective_from else None,
+        "effective_to": status.effective_to.iso() if status.effective_to else None,
+    }
+
+
+def _tasks(unit_id: str, cat: Catalogue, tracker: Tracker | None) -> list[dict[str, Any]]:
+    tracked = {(t.task.record_id, t.task.assignment_index, t.task.via): t
+               for t in (tracker.by_unit.get(unit_id, ()) if tracker else ())}
+    out = []
+    for t in cat.units[unit_id].tasks:
+        row: dict[str, Any] = {"record": t.record_id, "role": t.role, "via": t.via}
+        item = tracked.get((t.record_id, t.assignment_index, t.via))
+        if item is not None:
+            row |= {"next_due": item.next_due.isoformat() if item.next_due else None, "state": item.state,
+                    "reported_by": item.reported_by}
+        out.append(row)
+    return out
+
+
+def catalog_data(cat: Catalogue, linker: urls.Linker, lifecycle: Lifecycle | None = None,
+                 tracker: Tracker | None = None) -> dict:
+    """The catalogue as the documented JSON structure; with ``lifecycle`` each record and cited
+    document carries its status, with ``tracker`` each unit's task its next due date and state."""
     def directive_url(d) -> str:
         return linker.url(urls.record_page(d.record_id) if d.record_id else urls.directive_page(d.id))
 
     records = [record_data(entry, cat, linker) for entry in cat.records.values()]
+    if lifecycle is not None:
+        for row in records:
+            row["status"] = status_data(lifecycle.of_record(row["id"]))
     return {
         "records": records,
         "issuers": [{
@@ -84,17 +115,19 @@ def catalog_data(cat: Catalogue, linker: urls.Linker) -> dict:
             "id": d.id, "number": d.number, "type": d.type, "date": d.date.iso() if d.date else None,
             "issuer": d.issuer_name, "url": directive_url(d), "record": d.record_id,
             "cited_by": list(dict.fromkeys(c.record_id for c in d.citations)),
+            **({"status": status_data(lifecycle.of_directive(d))} if lifecycle is not None else {}),
         } for d in cat.directives.values()],
         "units": [{
             "id": u.id, "name": u.name, "url": linker.url(urls.unit_page(u.id)), "known": u.known,
             "is_group": u.is_group, "members": list(u.members),
-            "tasks": [{"record": t.record_id, "role": t.role, "via": t.via} for t in u.tasks],
+            "tasks": _tasks(u.id, cat, tracker),
         } for u in cat.units.values()],
     }
 
 
-def catalog_json(cat: Catalogue, linker: urls.Linker) -> str:
-    return json.dumps(catalog_data(cat, linker), ensure_ascii=False, separators=(",", ":"))
+def catalog_json(cat: Catalogue, linker: urls.Linker, lifecycle: Lifecycle | None = None,
+                 tracker: Tracker | None = None) -> str:
+    return json.dumps(catalog_data(cat, linker, lifecycle, tracker), ensure_ascii=False, separators=(",", ":"))
 
 
 def schema_json() -> str:

@@ -87,3 +87,19 @@ def test_blocks_stand_as_placeholders_the_renderer_issued(collection):
                                       for line in engine_html.splitlines()))
     assert all(block in restored for block in page.blocks)
     assert "VBBLOCK000000000000x0Z &lt;dl&gt;" in restored  # the record's own text is left as written
+
+
+def test_a_broken_override_is_named_with_its_line(tmp_path):
+    import pytest
+    from vanban.site.templates import TemplateProblem
+
+    (tmp_path / "vanban").mkdir()
+    (tmp_path / "vanban" / "empty.html").write_text("<p>\n{{ text | khong_co }}</p>", encoding="utf-8")
+    with pytest.raises(TemplateProblem) as caught:
+        Templates([tmp_path]).render("empty", text="a")
+    message = str(caught.value)
+    assert "vanban/empty.html" in message and "mẫu" in message and "template" in message
+    assert "nhận: text" in message
+    (tmp_path / "vanban" / "empty.html").write_text("<p>{{ khong_co.x }}</p>", encoding="utf-8")
+    with pytest.raises(TemplateProblem, match="vanban/empty.html:1"):
+        Templates([tmp_path]).render("empty", text="a")

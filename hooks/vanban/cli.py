@@ -254,7 +254,7 @@ def _pages(args: argparse.Namespace) -> int:
     """The site's pages and data as a plain docs folder, for an engine without our hooks."""
     from vanban.site import hand_written_pages, site_content, urls, write_folder
     from vanban.site.renderer import SiteRenderer
-    from vanban.site.templates import Templates
+    from vanban.site.templates import TemplateProblem, Templates
 
     sources = Sources.at(Path(args.root))
     catalogue = build_catalogue(sources)
@@ -263,7 +263,11 @@ def _pages(args: argparse.Namespace) -> int:
     docs = sources.root / "docs"
     templates = Templates([docs / "overrides"])  # the site's own fragments, as under MkDocs
     renderer = SiteRenderer(catalogue, urls.Linker(use_directory_urls=not args.file_urls), templates)
-    content = site_content(renderer, hand_written_pages(docs), sources.root)
+    try:
+        content = site_content(renderer, hand_written_pages(docs), sources.root)
+    except TemplateProblem as exc:
+        print(f"vanban pages: {exc}", file=sys.stderr)
+        return 1
     for problem in renderer.problems:
         print(problem.format(), file=sys.stderr)
     count = write_folder(content, docs, sources.root, Path(args.output))

@@ -14,12 +14,35 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, Template
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, Template, TemplateError
 from markupsafe import Markup
 
 OVERRIDE_FOLDER = "vanban"
 """Templates are named ``vanban/<fragment>.html``, so an override directory shared with the
 theme (Material's ``custom_dir``) keeps ours apart from the theme's."""
+
+
+class TemplateProblem(Exception):
+    """A fragment (most likely a site's override) that does not render: names the file, the
+    line and the values the fragment is given, in Vietnamese and English."""
+
+    def __init__(self, name: str, error: TemplateError, given: list[str]) -> None:
+        line = getattr(error, "lineno", None) or _template_line(error, f"{name}.html")
+        where = f"{OVERRIDE_FOLDER}/{name}.html" + (f":{line}" if line else "")
+        super().__init__(f"mẫu {where} không dựng được ({error.message or error}); mẫu này nhận: {', '.join(given)} "
+                         f"(template {where} failed: {error.message or error}; it is given: {', '.join(given)})")
+
+
+def _template_line(error: BaseException, file_name: str) -> int | None:
+    """The line of the template in a render-time error: Jinja puts the template's own file and
+    line into the traceback it re-raises."""
+    tb = error.__traceback__
+    line = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename.endswith(file_name):
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
 
 
 class Templates:
@@ -35,10 +58,13 @@ class Templates:
 
     def render(self, name: str, **values: object) -> Markup:
         """The fragment ``vanban/<name>.html`` rendered with ``values``, as HTML."""
-        template = self._cache.get(name)
-        if template is None:
-            template = self._cache[name] = self.env.get_template(f"{OVERRIDE_FOLDER}/{name}.html")
-        return Markup(template.render(**values).strip())
+        try:
+            template = self._cache.get(name)
+            if template is None:
+                template = self._cache[name] = self.env.get_template(f"{OVERRIDE_FOLDER}/{name}.html")
+            return Markup(template.render(**values).strip())  # noqa: S704 — autoescaped by the template
+        except TemplateError as exc:
+            raise TemplateProblem(name, exc, sorted(values)) from None
 
     def link(self, href: str | None, text: str) -> Markup:
         return self.render("link", href=href, text=text)

@@ -45,7 +45,8 @@ def test_record_page_sections_and_group_tasks(collection):
     renderer = SiteRenderer(cat, urls.Linker(), today=dt.date(2024, 6, 1))
     pages = {p.src_uri: p for p in renderer.pages()}
     record = pages["van-ban/ubnd-tinh-2023-930-ubnd-th.md"].markdown
-    assert "## Văn bản dẫn chiếu" in record and "Thực hiện:" in record and "chưa có trong kho" in record
+    assert "## Văn bản dẫn chiếu" in record and "<strong>Thực hiện</strong> (1)" in record
+    assert "chưa có trong kho" in record
     assert "30/06/2024" in record
     member = pages["don-vi/so-noi-vu.md"].markdown
     assert "## Việc cần làm" in member and "Các Sở, ban, ngành cấp tỉnh" in member  # through the group
@@ -103,9 +104,29 @@ def test_long_lists_are_split_into_pages_and_lose_nothing(collection):
     # the much-cited record page shows the first citations and links to all of them
     kl = pages["van-ban/tinh-uy-2021-21-kl-tw.md"]
     cited_by = kl.split('<ul class="vb-cited-by">', 1)[1].split("</ul>", 1)[0]
-    assert cited_by.count("Được thực hiện bởi:") == CITATIONS_ON_RECORD_PAGE
+    assert f"<strong>Được thực hiện bởi</strong> ({count})" in kl  # the block counts them all
+    assert cited_by.count("<li>") == CITATIONS_ON_RECORD_PAGE  # and lists the first
     assert "… và 440 văn bản khác" in kl  # the relation chain is capped too
     assert "dan-chieu/tinh-uy-2021-21-kl-tw/tat-ca/" in kl
     all_pages = [uri for uri in pages if uri.startswith("dan-chieu/tinh-uy-2021-21-kl-tw/")]
     assert sum(pages[u].count('class="vb-date"') for u in all_pages) == count
     assert max(len(text) for text in pages.values()) < 300_000
+
+
+def test_relation_blocks_put_implementers_first_and_list_siblings(collection):
+    kl = {"number": "21-KL/TW", "type": "Kết luận", "issuer": "Tỉnh uỷ", "date": "2021-10-25"}
+    collection.add("kl.md", cong_van(**kl))
+    collection.add("a.md", cong_van(number="1/UBND-TH", date="2023-01-05", references=[{**kl, "relation": "cites"}]))
+    collection.add("b.md", cong_van(number="2/UBND-TH", date="2023-02-05",
+                                    references=[{**kl, "relation": "implements"}, {**kl, "relation": "implements"}]))
+    collection.add("c.md", cong_van(number="3/UBND-TH", date="2023-03-05",
+                                    references=[{**kl, "relation": "implements"}]))
+    pages = {p.src_uri: p.markdown for p in SiteRenderer(collection.catalogue(), urls.Linker()).pages()}
+    text = pages["van-ban/tinh-uy-2021-21-kl-tw.md"]
+    implements = text.index("<strong>Được thực hiện bởi</strong> (2)")
+    cites = text.index("<strong>Được dẫn chiếu bởi</strong> (1)")
+    assert implements < cites  # who implements it comes first, each document once
+    assert text.index("3/UBND-TH") < text.index("2/UBND-TH") < cites  # newest first
+    sibling = pages["van-ban/ubnd-tinh-2023-2-ubnd-th.md"]
+    assert "## Văn bản cùng thực hiện" in sibling and "3/UBND-TH" in sibling.split("## Văn bản cùng thực hiện")[1]
+    assert "## Văn bản cùng thực hiện" not in pages["van-ban/ubnd-tinh-2023-1-ubnd-th.md"]  # it only cites

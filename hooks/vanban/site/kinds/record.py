@@ -15,6 +15,7 @@ from vanban.core.schema import RELATIONS, RELATIONS_INVERSE, ROLES
 from vanban.core.text import slugify
 from vanban.site import urls
 from vanban.site.kinds.base import PageKind
+from vanban.site.kinds.relations import cited_groups, citing_groups, siblings
 from vanban.site.labels import record_label, vietnamese_count
 from vanban.site.page import Page, PageText
 from vanban.site.render.body import render_body
@@ -69,6 +70,10 @@ class RecordKind(PageKind):
         text.heading(2, "Toàn văn").html(self._body(entry))
         text.heading(2, "Văn bản dẫn chiếu").html(self._references(here, entry))
         text.heading(2, "Được dẫn chiếu bởi").html(self._cited_by(here, entry))
+        together = siblings(site, here, entry)
+        if together:
+            text.heading(2, "Văn bản cùng thực hiện").html(
+                site.render("record/relations", groups=together, css="vb-siblings", empty=""))
         if entry.assignments:
             text.heading(2, "Nhiệm vụ được giao").html(self._assignments(here, entry))
         chain = self._chain(here, entry)
@@ -153,24 +158,13 @@ class RecordKind(PageKind):
         return self.site.render("record/body", body=Markup(body))  # noqa: S704 — cleaned by the allowlist
 
     def _references(self, here: str, entry: CatalogueRecord) -> Markup:
-        site = self.site
-        items = [{"relation": RELATIONS[ref.reference.relation], "link": site.directive_link(here, directive),
-                  "known": bool(directive.record_id),
-                  "status": site.status(here, site.lifecycle.of_directive(directive))}
-                 for ref, directive in self.cat.cited_records(entry.id)]
-        return self.site.render("record/references", items=items)
+        return self.site.render("record/relations", groups=cited_groups(self.site, here, entry), css="vb-refs",
+                                empty="Không dẫn chiếu văn bản nào.")
 
     def _cited_by(self, here: str, entry: CatalogueRecord) -> Markup:
-        citations = self.cat.cited_by(entry.id)
-        shown = citations[:CITATIONS_ON_RECORD_PAGE]
-        items = [{"relation": RELATIONS_INVERSE[c.relation],
-                  "record": self.site.record_item(here, self.cat.records[c.record_id])} for c in shown]
-        more = None
-        if len(citations) > len(shown):
-            directive_id = self.cat.directive_of_record[entry.id]
-            more = {"href": self.site.href(here, urls.citations_page(directive_id)),
-                    "text": f"Xem tất cả {vietnamese_count(len(citations))} văn bản dẫn chiếu"}
-        return self.site.render("record/cited-by", items=items, more=more)
+        groups = citing_groups(self.site, here, entry, CITATIONS_ON_RECORD_PAGE)
+        return self.site.render("record/relations", groups=groups, css="vb-cited-by",
+                                empty="Chưa có văn bản nào trong kho dẫn chiếu văn bản này.")
 
     def _assignments(self, here: str, entry: CatalogueRecord) -> Markup:
         rows = []

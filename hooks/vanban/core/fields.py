@@ -250,9 +250,9 @@ FIELDS: tuple[Field, ...] = (
         "pattern": _DATE,
         "description": "Ngày ban hành YYYY-MM-DD, hoặc YYYY-MM / YYYY khi bản để trống.",
     }, parse_date, required=True, panel=4, catalog="date"),
-    Field("place", "Địa danh", {**_TEXT, "description": "Địa danh."}, _text),
+    Field("place", "Địa danh", {**_TEXT, "description": "Địa danh."}, _text, panel=5),
     Field("subject", "Trích yếu", {**_TEXT, "description": "Trích yếu; với công văn là phần “V/v …”."},
-          _text, panel=5, catalog="subject"),
+          _text, panel=6, catalog="subject"),
     Field("signer", "Người ký", {
         "type": "object",
         "additionalProperties": False,
@@ -262,9 +262,9 @@ FIELDS: tuple[Field, ...] = (
             "title": {**_TEXT, "description": "Chức vụ người ký."},
             "authority": {**_TEXT_LIST, "description": "Thẩm quyền: TM., KT., TL., Q., TUQ."},
         },
-    }, _signer, panel=6),
-    Field("addressees", "Kính gửi", {**_TEXT_LIST, "description": "Kính gửi."}, _texts, (), panel=9),
-    Field("distribution", "Nơi nhận", {**_TEXT_LIST, "description": "Nơi nhận."}, _texts, (), panel=10),
+    }, _signer, panel=7),
+    Field("addressees", "Kính gửi", {**_TEXT_LIST, "description": "Kính gửi."}, _texts, (), panel=10),
+    Field("distribution", "Nơi nhận", {**_TEXT_LIST, "description": "Nơi nhận."}, _texts, (), panel=11),
     Field("references", "Văn bản dẫn chiếu", {
         "type": "array",
         "description": "Văn bản được dẫn chiếu.",
@@ -302,14 +302,14 @@ FIELDS: tuple[Field, ...] = (
             },
         },
     }, _each(_assignment), (), catalog="assignments"),
-    Field("urgency", "Độ khẩn", {"enum": list(URGENCIES), "description": "Độ khẩn."}, panel=7),
+    Field("urgency", "Độ khẩn", {"enum": list(URGENCIES), "description": "Độ khẩn."}, panel=8),
     Field("secrecy", "Độ mật", {
         **_NULLABLE_TEXT,
         "description": "Độ mật. Văn bản có độ mật không bao giờ được đăng.",
     }, on_record=False),
     Field("status", "Tình trạng hiệu lực", {**_TEXT, "description": (
         "Chỉ ghi để sửa tình trạng tính tự động (Còn hiệu lực, Hết hiệu lực, Bị thay thế…), và phải ghi lý do "
-        "ở note.")}, _text, panel=8),
+        "ở note.")}, _text, panel=9),
     Field("effective_from", "Ngày có hiệu lực", {
         "type": "string", "pattern": _DATE,
         "description": "Ngày văn bản có hiệu lực (YYYY-MM-DD), khi khác ngày ban hành."}, parse_date),
@@ -320,7 +320,7 @@ FIELDS: tuple[Field, ...] = (
         "anyOf": [_TEXT, _TEXT_LIST],
         "description": "Số, ký hiệu văn bản bị thay thế.",
     }, _numbers, ()),
-    Field("source", "Tệp gốc", {**_TEXT, "description": "Tên tệp gốc."}, panel=11),
+    Field("source", "Tệp gốc", {**_TEXT, "description": "Tên tệp gốc."}, panel=12),
     Field("original", "Bản gốc", {
         "type": "string",
         "pattern": ORIGINAL_PATTERN,
@@ -345,8 +345,8 @@ KEY_ORDER: tuple[str, ...] = tuple(f.key for f in FIELDS)
 META_PANEL: tuple[tuple[str, str], ...] = tuple(
     (f.name, f.label) for f in sorted((f for f in FIELDS if f.panel is not None), key=lambda f: f.panel or 0))
 """(field name, Vietnamese label) of each row of the record page's metadata panel, in order.
-A row may show other fields with it: "number" the symbol of an unnumbered copy, "date" the
-place, "source" the downloadable original."""
+A row may show other fields with it: "number" the symbol of an unnumbered copy, "status" the
+effective dates, "source" the downloadable original."""
 
 CATALOG_FIELDS: tuple[Field, ...] = tuple(f for f in FIELDS if f.catalog)
 """Fields published in ``catalog.json``, in table order."""

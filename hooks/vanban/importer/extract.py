@@ -20,6 +20,9 @@ from vanban.core.numbers import DOCUMENT_TYPES, find_type, normalise_number, par
 from vanban.core.text import clean_space, fold, nfc
 from vanban.importer.casing import proper_case
 from vanban.importer.mentions import find_assignments
+from vanban.importer.task_scope import NORMATIVE_TYPES, task_scope
+
+__all__ = ["NORMATIVE_TYPES", "Extraction", "extract", "task_scope"]
 
 _MOTTO_STATE = re.compile(r"CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI|Độc\s+lập\s*[-–—]", re.IGNORECASE)
 _MOTTO_PARTY = re.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")
@@ -492,38 +495,6 @@ def extract(text: str, registry: Registry | None = None) -> Extraction:
     if "type" in fm and find_type(fm["type"]) is None:
         notes.append(f"loại văn bản “{fm['type']}” chưa có trong danh mục")
     return Extraction(_ordered(fm), body, notes)
-
-
-NORMATIVE_TYPES = frozenset({"Nghị định", "Thông tư", "Quy định", "Luật", "Nghị quyết", "Quy chế", "Pháp lệnh",
-                             "Thông tư liên tịch"})
-"""Types whose articles are rules for everyone ("Cấp ủy có thẩm quyền …", "Bộ trưởng quyết
-định …"): their tasks are only in the articles on carrying the text out."""
-_ARTICLE = re.compile(r"^\s*(?:\*\*)?Điều\s+\d+[a-z]?\s*[.:]", re.IGNORECASE)
-_CHAPTER = re.compile(r"^\s*(?:\*\*)?(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+[IVXLC\d]+\b")
-_EXECUTION = re.compile(r"tổ\s+chức\s+thực\s+hiện|trách\s+nhiệm|thi\s+hành|điều\s+khoản\s+chuyển\s+tiếp",
-                        re.IGNORECASE)
-
-
-def task_scope(body: str, doc_type: str | None) -> str:
-    """The part of the body where tasks are given: all of it, except in a normative text
-    (``NORMATIVE_TYPES``) with articles, where only the articles (and chapters) on carrying it
-    out count — the others state rules, and reading them as tasks floods the unit pages."""
-    if doc_type not in NORMATIVE_TYPES:
-        return body
-    lines = body.split("\n")
-    if not any(_ARTICLE.match(line) for line in lines):
-        return body
-    kept: list[str] = []
-    keep = chapter = False
-    for index, line in enumerate(lines):
-        if _CHAPTER.match(line):
-            title = line + " " + (lines[index + 1] if index + 1 < len(lines) else "")
-            keep = chapter = bool(_EXECUTION.search(title))
-        elif _ARTICLE.match(line):
-            keep = chapter or bool(_EXECUTION.search(line))
-        if keep:
-            kept.append(line)
-    return "\n".join(kept)
 
 
 _ORDER = ("number", "symbol", "type", "issuer", "date", "place", "subject", "urgency", "secrecy", "signer",

@@ -15,10 +15,22 @@ from dataclasses import dataclass, field
 
 from vanban.build.registry import Organisation, Registry
 from vanban.core.citations import find_references
-from vanban.core.dates import PartialDate
-from vanban.core.numbers import DOCUMENT_TYPES, find_type, normalise_number, parse_number, parse_symbol, type_named_by
+from vanban.core.numbers import find_type, normalise_number, parse_number, parse_symbol, type_named_by
 from vanban.core.text import clean_space, fold, nfc
 from vanban.importer.casing import proper_case
+from vanban.importer.lines import (
+    BODY_START,
+    BULLET,
+    KINH_GUI,
+    NUMBER_LINE,
+    VV,
+    clean_item,
+    is_upper,
+    parse_place_date,
+    plain,
+    split_columns,
+    type_title,
+)
 from vanban.importer.mentions import find_assignments
 from vanban.importer.task_scope import NORMATIVE_TYPES, task_scope
 
@@ -26,23 +38,10 @@ __all__ = ["NORMATIVE_TYPES", "Extraction", "extract", "task_scope"]
 
 _MOTTO_STATE = re.compile(r"CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI|Độc\s+lập\s*[-–—]", re.IGNORECASE)
 _MOTTO_PARTY = re.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")
-_NUMBER_LINE = re.compile(r"^Số\s*:?\s*(?P<value>.*)$", re.IGNORECASE)
-_PLACE_DATE = re.compile(
-    r"^(?P<place>[^,\d]{2,40}?)\s*,\s*ngày\s*(?:(?P<day>\d{1,2})?\s*tháng\s*(?P<month>\d{1,2})?\s*năm\s*(?P<year>\d{4})"
-    r"|(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4}))",
-    re.IGNORECASE)
 _URGENCY = {"KHẨN": "Khẩn", "THƯỢNG KHẨN": "Thượng khẩn", "HỎA TỐC": "Hỏa tốc", "HOẢ TỐC": "Hoả tốc"}
 _SECRECY = {"MẬT": "Mật", "TỐI MẬT": "Tối mật", "TUYỆT MẬT": "Tuyệt mật"}
-_VV = re.compile(r"^(?:V/v|V/V|Về việc)\s*:?\s*", re.IGNORECASE)
-_KINH_GUI = re.compile(r"^Kính\s+gửi\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 _NOI_NHAN = re.compile(r"^Nơi\s+nhận\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 _AUTHORITY = re.compile(r"^(TM\.|KT\.|TL\.|TUQ\.|Q\.|T/M|K/T|T/L)\s*", re.IGNORECASE)
-_BULLET = re.compile(r"^\s*(?:[-–—+•*]\s+|\d+[.)]\s+|[a-zđ][.)]\s+)")
-_COLUMNS = re.compile(r"\t+|\s{3,}")
-_BODY_START = re.compile(r"^(Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Để\s|Theo\s|Ngày\s+\d|Trong\s|Nhằm\s|Sau\s|Qua\s|Xét\s"
-                         r"|Phúc\s+đáp)",
-                         re.IGNORECASE)
-_TYPE_TITLES = {fold(t.name).upper(): t.name for t in DOCUMENT_TYPES}
 _CONTINUATION = re.compile(r"^(TỈNH|HUYỆN|THÀNH PHỐ|THỊ XÃ|QUẬN|XÃ|PHƯỜNG|THỊ TRẤN|VÀ|KHỐI|TP\.?)\b(?!\s+[ỦU]Ỷ?Y?\b)")
 _COMMITTEE = re.compile(r"\b(?:Tỉnh|Huyện|Thành|Thị|Đảng|Quận)\s+(?:ủy|uỷ)\b", re.IGNORECASE)
 _APPENDIX = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục)\b")
@@ -60,93 +59,13 @@ class Extraction:
     """How the document's text was read (text, docx, doc, pdf, ocr, html): set by the importer."""
 
 
-def _plain(line: str) -> str:
-    """A line without Markdown emphasis and trailing hard-break spaces."""
-    return clean_space(line.replace("**", "").replace("__", "")).strip()
-
-
-def _is_upper(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
-
-
-def _type_title(line: str) -> str | None:
-    key = fold(line).upper().strip(" .:")
-    return _TYPE_TITLES.get(key) if _is_upper(line) else None
-
-
-_BLANK_BEFORE = re.compile(r"(?:\bSố\s*:?|\bngày|\btháng)$", re.IGNORECASE)
-_BLANK_AFTER = re.compile(r"^(?:tháng|năm|[/-])", re.IGNORECASE)
-
-
-_ANCHOR = re.compile(
-    r"(?<=\S)\s+(?=CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|Độc\s+lập\s*[-–—]|Kính\s+gửi\b)")
-_PLACE_AFTER_NUMBER = re.compile(r"^(Số\s*:?\s*\S+)\s+(?=[A-ZĐ][^\d,:]{1,40},\s*ngày\b)", re.IGNORECASE)
-
-
-def _split_at_anchors(part: str) -> list[str]:
-    """A flattened header (a web copy, an OCR line) holds several header items on one line:
-    "THỦ TƯỚNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI …", "Số: 12/QĐ-UBND An Khánh, ngày …"; split it before
-    the motto, "Kính gửi" and the place-and-date."""
-    pieces = [p for p in _ANCHOR.split(part) if p.strip()]
-    out: list[str] = []
-    for piece in pieces:
-        match = _PLACE_AFTER_NUMBER.match(piece)
-        out.extend([match.group(1), piece[match.end():]] if match else [piece])
-    return out
-
-
-def _split_columns(line: str) -> list[str]:
-    """Parts of a line typed as two columns (separated by a tab or 3+ spaces), each cleaned;
-    a part that runs several header items together is split at their anchors.
-
-    Spaces left for a missing number or day ("Số:    /UBND-VX", "ngày    tháng 7") are not a
-    column break.
-    """
-    parts = [_plain(piece) for part in _COLUMNS.split(line.replace("**", "").strip()) if part.strip()
-             for piece in _split_at_anchors(part)]
-    merged: list[str] = []
-    for part in parts:
-        if merged and (_BLANK_BEFORE.search(merged[-1]) or _BLANK_AFTER.match(part)):
-            merged[-1] = f"{merged[-1]} {part}"
-        else:
-            merged.append(part)
-    return merged
-
-
-def _clean_item(text: str) -> str:
-    text = _BULLET.sub("", text).strip()
-    return text.rstrip(" ;,.").strip()
-
-
-def _parse_place_date(text: str, whole_line: bool = False) -> tuple[str, PartialDate] | None:
-    """(place, date) of a "Nghệ An, ngày 16 tháng 02 năm 2023" line; with ``whole_line``, only
-    when nothing but punctuation follows it."""
-    match = _PLACE_DATE.search(text)
-    if not match or (whole_line and text[match.end():].strip(" .*")):
-        return None
-    month: int | None
-    day: int | None
-    if match["y"]:
-        year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
-    else:
-        year = int(match["year"])
-        month = int(match["month"]) if match["month"] else None
-        day = int(match["day"]) if match["day"] and month else None
-    try:
-        date = PartialDate.parse(PartialDate(year, month, day).iso())
-    except ValueError:
-        return None
-    return clean_space(match["place"]), date
-
-
 class _Reader:
     """One pass over the lines of a document, filling the front-matter step by step."""
 
     def __init__(self, text: str, registry: Registry | None) -> None:
         text = nfc(text).replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
         self.raw_lines = text.split("\n")
-        self.lines = [_plain(line) for line in self.raw_lines]
+        self.lines = [plain(line) for line in self.raw_lines]
         self.registry = registry
         self.fm: dict = {}
         self.notes: list[str] = []
@@ -160,11 +79,11 @@ class _Reader:
         for index, line in enumerate(self.lines):
             if not line:
                 continue
-            if _type_title(line) or _VV.match(line) or _KINH_GUI.match(line) or _BODY_START.match(line):
+            if type_title(line) or VV.match(line) or KINH_GUI.match(line) or BODY_START.match(line):
                 break
             if index > 40:
                 break
-            for part in _split_columns(self.raw_lines[index]):
+            for part in split_columns(self.raw_lines[index]):
                 self._header_part(part, issuer_lines)
         else:
             index = len(self.lines)
@@ -178,25 +97,25 @@ class _Reader:
         if _MOTTO_STATE.search(part):
             self.system = self.system or "state"
             return
-        number = _NUMBER_LINE.match(part)
+        number = NUMBER_LINE.match(part)
         if number and "number" not in self.fm and "symbol" not in self.fm:
             self._number(number["value"])
             return
-        place_date = _parse_place_date(part)
+        place_date = parse_place_date(part)
         if place_date and "date" not in self.fm:
             self.fm["place"], date = place_date
             self.fm["date"] = date.iso()
             return
         upper = part.upper().strip(" .:")
-        if upper in _URGENCY and _is_upper(part):
+        if upper in _URGENCY and is_upper(part):
             self.fm["urgency"] = _URGENCY[upper]
             return
-        if upper in _SECRECY and _is_upper(part):
+        if upper in _SECRECY and is_upper(part):
             self.fm["secrecy"] = _SECRECY[upper]
             return
         if re.fullmatch(r"[-*_=\s.]+", part):
             return
-        if _is_upper(part) and "number" not in self.fm and "symbol" not in self.fm:
+        if is_upper(part) and "number" not in self.fm and "symbol" not in self.fm:
             issuer_lines.append(part)
 
     def _number(self, value: str) -> None:
@@ -253,7 +172,7 @@ class _Reader:
         position = start
         for index in range(start, min(start + 12, len(self.lines))):
             line = self.lines[index]
-            doc_type = _type_title(line)
+            doc_type = type_title(line)
             if doc_type and "type" not in self.fm:
                 self.fm["type"] = doc_type
                 subject, position = self._paragraph_after(index + 1)
@@ -262,10 +181,10 @@ class _Reader:
                 else:
                     position = index + 1
                 break
-        vv_index = next((i for i, line in enumerate(self.lines[:start + 25]) if _VV.match(line)), None)
+        vv_index = next((i for i, line in enumerate(self.lines[:start + 25]) if VV.match(line)), None)
         if vv_index is not None and "subject" not in self.fm:
             subject, end = self._paragraph_after(vv_index, stop_at_header=True)
-            self.fm["subject"] = "V/v " + _VV.sub("", subject)
+            self.fm["subject"] = "V/v " + VV.sub("", subject)
             self.fm.setdefault("type", "Công văn")
             position = max(position, end)
         if "type" not in self.fm:
@@ -282,9 +201,9 @@ class _Reader:
             return body_start
         for index in range(start, min(len(self.lines), body_start + 8)):
             line = self.lines[index]
-            if _KINH_GUI.match(line) or (index >= body_start and _BODY_START.match(line)):
+            if KINH_GUI.match(line) or (index >= body_start and BODY_START.match(line)):
                 break
-            found = _parse_place_date(line, whole_line=True)
+            found = parse_place_date(line, whole_line=True)
             if found:
                 self.fm["place"], date = found
                 self.fm["date"] = date.iso()
@@ -297,9 +216,9 @@ class _Reader:
         A subject may itself start with "Thực hiện …" (a plan's title); it is told from the
         body's first paragraph by being bold, starting in lower case, or not ending a sentence.
         """
-        if _KINH_GUI.match(text) or _NUMBER_LINE.match(text):
+        if KINH_GUI.match(text) or NUMBER_LINE.match(text):
             return False
-        if not _BODY_START.match(text):
+        if not BODY_START.match(text):
             return True
         while index < len(self.raw_lines) and not self.raw_lines[index].strip():
             index += 1
@@ -313,11 +232,11 @@ class _Reader:
         parts: list[str] = []
         while index < len(self.lines) and self.lines[index]:
             line = self.lines[index]
-            if parts and (_KINH_GUI.match(line) or _NUMBER_LINE.match(line) or _parse_place_date(line)
-                          or (stop_at_header and _is_upper(line))):
+            if parts and (KINH_GUI.match(line) or NUMBER_LINE.match(line) or parse_place_date(line)
+                          or (stop_at_header and is_upper(line))):
                 break
             if stop_at_header:
-                line = _split_columns(self.raw_lines[index])[0]
+                line = split_columns(self.raw_lines[index])[0]
             parts.append(line)
             index += 1
         if parts and not stop_at_header:
@@ -338,8 +257,8 @@ class _Reader:
                 return index
             raw = self.raw_lines[probe].strip()
             line = self.lines[probe]
-            if not (raw.startswith("**") and raw.endswith("**")) or len(line) > 200 or _type_title(line) \
-                    or _BODY_START.match(line) or _KINH_GUI.match(line):
+            if not (raw.startswith("**") and raw.endswith("**")) or len(line) > 200 or type_title(line) \
+                    or BODY_START.match(line) or KINH_GUI.match(line):
                 return index
             parts.append(line)
             index = probe + 1
@@ -353,10 +272,10 @@ class _Reader:
 
     def addressees(self, start: int) -> int:
         for index in range(start, min(start + 15, len(self.lines))):
-            match = _KINH_GUI.match(self.lines[index])
+            match = KINH_GUI.match(self.lines[index])
             if match:
                 items, end = self._list_after(index + 1)
-                rest = _clean_item(match["rest"])
+                rest = clean_item(match["rest"])
                 if rest:
                     items.insert(0, rest)
                 if items:
@@ -372,8 +291,8 @@ class _Reader:
             if not line:
                 index += 1
                 continue
-            if _BULLET.match(self.raw_lines[index].replace("**", "")) or line.startswith(("-", "+", "–")):
-                items.append(_clean_item(line))
+            if BULLET.match(self.raw_lines[index].replace("**", "")) or line.startswith(("-", "+", "–")):
+                items.append(clean_item(line))
                 index += 1
                 continue
             break
@@ -383,8 +302,8 @@ class _Reader:
     def body_end(self, start: int) -> int:
         for index in range(start, len(self.lines)):
             line = self.lines[index]
-            first = _split_columns(self.raw_lines[index])[0] if line else ""
-            if _NOI_NHAN.match(first) or (_AUTHORITY.match(first) and _is_upper(first)):
+            first = split_columns(self.raw_lines[index])[0] if line else ""
+            if _NOI_NHAN.match(first) or (_AUTHORITY.match(first) and is_upper(first)):
                 return index
         return len(self.lines)
 
@@ -395,7 +314,7 @@ class _Reader:
         for raw, line in zip(self.raw_lines[start:end], self.lines[start:end], strict=True):
             if not line:
                 continue
-            parts = _split_columns(raw)
+            parts = split_columns(raw)
             if len(parts) >= 2:
                 left.append(parts[0])
                 right.extend(parts[1:])
@@ -408,12 +327,12 @@ class _Reader:
             match = _NOI_NHAN.match(line)
             if match:
                 in_distribution = True
-                if _clean_item(match["rest"]):
-                    distribution.append(_clean_item(match["rest"]))
+                if clean_item(match["rest"]):
+                    distribution.append(clean_item(match["rest"]))
                 continue
             if in_distribution and (line.startswith(("-", "+", "–", "•")) or
-                                    (distribution and not _is_upper(line) and not _PERSON.match(line))):
-                distribution.append(_clean_item(line))
+                                    (distribution and not is_upper(line) and not _PERSON.match(line))):
+                distribution.append(clean_item(line))
                 continue
             in_distribution = False
             signature.append(line)
@@ -426,11 +345,11 @@ class _Reader:
         titles: list[str] = []
         name = None
         for line in lines:
-            if re.search(r"\(?(đã ký|ký tên|chữ ký|đóng dấu)\)?", line, re.IGNORECASE) and not _is_upper(line):
+            if re.search(r"\(?(đã ký|ký tên|chữ ký|đóng dấu)\)?", line, re.IGNORECASE) and not is_upper(line):
                 continue
-            if _AUTHORITY.match(line) and _is_upper(line):
+            if _AUTHORITY.match(line) and is_upper(line):
                 authority.append(self._authority_case(line))
-            elif _is_upper(line) and not name:
+            elif is_upper(line) and not name:
                 titles.append(proper_case(line))
             elif _PERSON.match(line):
                 name = line

@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from vanban.build.registry import Organisation, Registry
+from vanban.build.registry import Registry
 from vanban.core.citations import find_references
 from vanban.core.numbers import find_type, normalise_number, parse_number, parse_symbol, type_named_by
-from vanban.core.text import clean_space, fold, nfc
+from vanban.core.text import clean_space, fold
 from vanban.importer.casing import proper_case
 from vanban.importer.lines import (
     BODY_START,
@@ -27,11 +27,11 @@ from vanban.importer.lines import (
     clean_item,
     is_upper,
     parse_place_date,
-    plain,
     split_columns,
     type_title,
 )
 from vanban.importer.mentions import find_assignments
+from vanban.importer.reading import Reading
 from vanban.importer.task_scope import NORMATIVE_TYPES, task_scope
 
 __all__ = ["NORMATIVE_TYPES", "Extraction", "extract", "task_scope"]
@@ -59,17 +59,8 @@ class Extraction:
     """How the document's text was read (text, docx, doc, pdf, ocr, html): set by the importer."""
 
 
-class _Reader:
+class _Reader(Reading):
     """One pass over the lines of a document, filling the front-matter step by step."""
-
-    def __init__(self, text: str, registry: Registry | None) -> None:
-        text = nfc(text).replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-        self.raw_lines = text.split("\n")
-        self.lines = [plain(line) for line in self.raw_lines]
-        self.registry = registry
-        self.fm: dict = {}
-        self.notes: list[str] = []
-        self.system: str | None = None
 
     # -- header -------------------------------------------------------------------------------
     def header(self) -> int:
@@ -151,20 +142,7 @@ class _Reader:
             issuer = bodies[0]  # "TỈNH ỦY NGHỆ AN / BAN THƯỜNG VỤ": decided by the signature
         elif len(bodies) > 1 and fold(issuer).startswith("ban ") and self.system == "party":
             issuer = f"{issuer} {bodies[0]}" if not re.search(r"(ủy|uỷ)\b", issuer, re.I) else issuer
-        self.fm["issuer"] = self._registered_name(issuer, bodies[0] if len(bodies) > 1 else None)
-
-    def _registered_name(self, name: str, parent: str | None) -> str:
-        """The registry's short name for ``name`` when it is known (and its parent agrees)."""
-        if self.registry is None:
-            return name
-        entry, _ = self.registry.lookup(name)
-        if not isinstance(entry, Organisation):
-            return name
-        if parent is not None:
-            parent_entry, _ = self.registry.lookup(parent)
-            if parent_entry is None:
-                return name  # a body of another province with the same short name
-        return entry.short or entry.name
+        self.fm["issuer"] = self.registered_name(issuer, bodies[0] if len(bodies) > 1 else None)
 
     # -- type, subject, addressees ------------------------------------------------------------
     def title_and_subject(self, start: int) -> int:
@@ -367,10 +345,10 @@ class _Reader:
         for entry in authority:  # "T/M BAN THƯỜNG VỤ" names the body that acted ("T/L": its office signs)
             if (re.match(r"^(?:T/M|TM\.)", entry, re.IGNORECASE) and self.system == "party"
                     and fold(entry).split(" ", 1)[-1].startswith("ban thuong vu")):
-                committees = [b for b in getattr(self, "header_bodies", []) if _COMMITTEE.search(b)]
+                committees = [b for b in self.header_bodies if _COMMITTEE.search(b)]
                 committee = committees[-1] if committees else None
                 if committee:
-                    self.fm["issuer"] = self._registered_name(f"Ban Thường vụ {committee}", None)
+                    self.fm["issuer"] = self.registered_name(f"Ban Thường vụ {committee}", None)
 
     @staticmethod
     def _authority_case(line: str) -> str:

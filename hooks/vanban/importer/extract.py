@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 
 from vanban.build.registry import Registry
 from vanban.core.citations import find_references
-from vanban.core.numbers import find_type, normalise_number, parse_number, parse_symbol, type_named_by
+from vanban.core.numbers import find_type, parse_number, parse_symbol, type_named_by
 from vanban.core.text import clean_space, fold
 from vanban.importer.casing import proper_case
+from vanban.importer.header import read_header
 from vanban.importer.lines import (
     BODY_START,
     BULLET,
@@ -36,13 +37,8 @@ from vanban.importer.task_scope import NORMATIVE_TYPES, task_scope
 
 __all__ = ["NORMATIVE_TYPES", "Extraction", "extract", "task_scope"]
 
-_MOTTO_STATE = re.compile(r"CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI|Độc\s+lập\s*[-–—]", re.IGNORECASE)
-_MOTTO_PARTY = re.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")
-_URGENCY = {"KHẨN": "Khẩn", "THƯỢNG KHẨN": "Thượng khẩn", "HỎA TỐC": "Hỏa tốc", "HOẢ TỐC": "Hoả tốc"}
-_SECRECY = {"MẬT": "Mật", "TỐI MẬT": "Tối mật", "TUYỆT MẬT": "Tuyệt mật"}
 _NOI_NHAN = re.compile(r"^Nơi\s+nhận\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 _AUTHORITY = re.compile(r"^(TM\.|KT\.|TL\.|TUQ\.|Q\.|T/M|K/T|T/L)\s*", re.IGNORECASE)
-_CONTINUATION = re.compile(r"^(TỈNH|HUYỆN|THÀNH PHỐ|THỊ XÃ|QUẬN|XÃ|PHƯỜNG|THỊ TRẤN|VÀ|KHỐI|TP\.?)\b(?!\s+[ỦU]Ỷ?Y?\b)")
 _COMMITTEE = re.compile(r"\b(?:Tỉnh|Huyện|Thành|Thị|Đảng|Quận)\s+(?:ủy|uỷ)\b", re.IGNORECASE)
 _APPENDIX = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục)\b")
 _PERSON = re.compile(r"^[A-ZĐÀ-Ỹ][a-zđà-ỹ]+(?:\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]+){1,5}$")
@@ -61,88 +57,6 @@ class Extraction:
 
 class _Reader(Reading):
     """One pass over the lines of a document, filling the front-matter step by step."""
-
-    # -- header -------------------------------------------------------------------------------
-    def header(self) -> int:
-        """Read the header zone; return the index of the first line after it."""
-        issuer_lines: list[str] = []
-        index = 0
-        for index, line in enumerate(self.lines):
-            if not line:
-                continue
-            if type_title(line) or VV.match(line) or KINH_GUI.match(line) or BODY_START.match(line):
-                break
-            if index > 40:
-                break
-            for part in split_columns(self.raw_lines[index]):
-                self._header_part(part, issuer_lines)
-        else:
-            index = len(self.lines)
-        self._issuer_from_header(issuer_lines)
-        return index
-
-    def _header_part(self, part: str, issuer_lines: list[str]) -> None:
-        if _MOTTO_PARTY.search(part):
-            self.system = "party"
-            return
-        if _MOTTO_STATE.search(part):
-            self.system = self.system or "state"
-            return
-        number = NUMBER_LINE.match(part)
-        if number and "number" not in self.fm and "symbol" not in self.fm:
-            self._number(number["value"])
-            return
-        place_date = parse_place_date(part)
-        if place_date and "date" not in self.fm:
-            self.fm["place"], date = place_date
-            self.fm["date"] = date.iso()
-            return
-        upper = part.upper().strip(" .:")
-        if upper in _URGENCY and is_upper(part):
-            self.fm["urgency"] = _URGENCY[upper]
-            return
-        if upper in _SECRECY and is_upper(part):
-            self.fm["secrecy"] = _SECRECY[upper]
-            return
-        if re.fullmatch(r"[-*_=\s.]+", part):
-            return
-        if is_upper(part) and "number" not in self.fm and "symbol" not in self.fm:
-            issuer_lines.append(part)
-
-    def _number(self, value: str) -> None:
-        value = normalise_number(value)
-        value = value.split("ngày")[0]  # "Số: 12/UBND-VX ngày …" on one line
-        value = re.sub(r"^(\d+[a-z]?)\.(?=/)", r"\1", value)  # "3070./KH-UBND": a stray full stop
-        if re.match(r"^[/-]", value) or not re.match(r"^\d", value):
-            symbol = value.lstrip("/-")
-            if not parse_symbol(symbol):  # OCR specks where a handwritten number was: "@† /TTg-CĐS"
-                tail = re.search(r"[/-]\s*([A-ZĐ][\wĐđ.&-]*(?:/[\wĐđ.&-]+)*)$", value)
-                symbol = tail.group(1) if tail else symbol
-            if symbol and parse_symbol(symbol):
-                self.fm["number"] = None
-                self.fm["symbol"] = symbol
-            return
-        if parse_number(value):
-            self.fm["number"] = value
-
-    def _issuer_from_header(self, lines: list[str]) -> None:
-        """Group header lines into bodies: a line starting with a place word continues the last."""
-        bodies: list[str] = []
-        for line in lines:
-            if bodies and _CONTINUATION.match(line):
-                bodies[-1] += " " + line
-            else:
-                bodies.append(line)
-        bodies = [proper_case(b) for b in bodies]
-        if not bodies:
-            return
-        self.header_bodies = bodies
-        issuer = bodies[-1]
-        if len(bodies) > 1 and self.system == "party" and fold(issuer).startswith("ban thuong vu"):
-            issuer = bodies[0]  # "TỈNH ỦY NGHỆ AN / BAN THƯỜNG VỤ": decided by the signature
-        elif len(bodies) > 1 and fold(issuer).startswith("ban ") and self.system == "party":
-            issuer = f"{issuer} {bodies[0]}" if not re.search(r"(ủy|uỷ)\b", issuer, re.I) else issuer
-        self.fm["issuer"] = self.registered_name(issuer, bodies[0] if len(bodies) > 1 else None)
 
     # -- type, subject, addressees ------------------------------------------------------------
     def title_and_subject(self, start: int) -> int:
@@ -362,7 +276,7 @@ class _Reader(Reading):
 def extract(text: str, registry: Registry | None = None) -> Extraction:
     """Extract front-matter and body from a document's text."""
     reader = _Reader(text, registry)
-    header_end = reader.header()
+    header_end = read_header(reader)
     body_start = reader.title_and_subject(header_end)
     body_start = reader.late_place_date(header_end, body_start)
     body_start = max(body_start, reader.addressees(body_start))

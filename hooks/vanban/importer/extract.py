@@ -15,24 +15,19 @@ from dataclasses import dataclass, field
 
 from vanban.build.registry import Registry
 from vanban.core.citations import find_references
-from vanban.core.numbers import find_type, parse_number, parse_symbol, type_named_by
-from vanban.core.text import clean_space, fold
+from vanban.core.numbers import find_type
+from vanban.core.text import fold
+from vanban.importer.addressees import read_addressees
 from vanban.importer.casing import proper_case
 from vanban.importer.header import read_header
 from vanban.importer.lines import (
-    BODY_START,
-    BULLET,
-    KINH_GUI,
-    NUMBER_LINE,
-    VV,
     clean_item,
     is_upper,
-    parse_place_date,
     split_columns,
-    type_title,
 )
 from vanban.importer.mentions import find_assignments
 from vanban.importer.reading import Reading
+from vanban.importer.subject import read_late_place_date, read_title_and_subject
 from vanban.importer.task_scope import NORMATIVE_TYPES, task_scope
 
 __all__ = ["NORMATIVE_TYPES", "Extraction", "extract", "task_scope"]
@@ -57,138 +52,6 @@ class Extraction:
 
 class _Reader(Reading):
     """One pass over the lines of a document, filling the front-matter step by step."""
-
-    # -- type, subject, addressees ------------------------------------------------------------
-    def title_and_subject(self, start: int) -> int:
-        """Read the type title and subject (or the "V/v" line); return where the body starts."""
-        position = start
-        for index in range(start, min(start + 12, len(self.lines))):
-            line = self.lines[index]
-            doc_type = type_title(line)
-            if doc_type and "type" not in self.fm:
-                self.fm["type"] = doc_type
-                subject, position = self._paragraph_after(index + 1)
-                if subject and self._looks_like_subject(subject, index + 1):
-                    self.fm["subject"] = subject
-                else:
-                    position = index + 1
-                break
-        vv_index = next((i for i, line in enumerate(self.lines[:start + 25]) if VV.match(line)), None)
-        if vv_index is not None and "subject" not in self.fm:
-            subject, end = self._paragraph_after(vv_index, stop_at_header=True)
-            self.fm["subject"] = "V/v " + VV.sub("", subject)
-            self.fm.setdefault("type", "Công văn")
-            position = max(position, end)
-        if "type" not in self.fm:
-            self._type_from_number()
-        return position
-
-    def late_place_date(self, start: int, body_start: int) -> int:
-        """Place and date printed after the "V/v" lines; returns where the body starts.
-
-        In the header table they sit in the right column, level with the number and subject;
-        pasted as text, the right column often comes after the left one, below "V/v …".
-        """
-        if "date" in self.fm:
-            return body_start
-        for index in range(start, min(len(self.lines), body_start + 8)):
-            line = self.lines[index]
-            if KINH_GUI.match(line) or (index >= body_start and BODY_START.match(line)):
-                break
-            found = parse_place_date(line, whole_line=True)
-            if found:
-                self.fm["place"], date = found
-                self.fm["date"] = date.iso()
-                return max(body_start, index + 1)
-        return body_start
-
-    def _looks_like_subject(self, text: str, index: int) -> bool:
-        """The paragraph after the type title is its subject unless it is already the body.
-
-        A subject may itself start with "Thực hiện …" (a plan's title); it is told from the
-        body's first paragraph by being bold, starting in lower case, or not ending a sentence.
-        """
-        if KINH_GUI.match(text) or NUMBER_LINE.match(text):
-            return False
-        if not BODY_START.match(text):
-            return True
-        while index < len(self.raw_lines) and not self.raw_lines[index].strip():
-            index += 1
-        bold = index < len(self.raw_lines) and self.raw_lines[index].strip().startswith("**")
-        return bold or text[:1].islower() or (not re.search(r"[.:;,]$", text) and len(text) < 300)
-
-    def _paragraph_after(self, index: int, stop_at_header: bool = False) -> tuple[str, int]:
-        """The paragraph starting at ``index`` (skipping blank lines) and the line after it."""
-        while index < len(self.lines) and not self.lines[index]:
-            index += 1
-        parts: list[str] = []
-        while index < len(self.lines) and self.lines[index]:
-            line = self.lines[index]
-            if parts and (KINH_GUI.match(line) or NUMBER_LINE.match(line) or parse_place_date(line)
-                          or (stop_at_header and is_upper(line))):
-                break
-            if stop_at_header:
-                line = split_columns(self.raw_lines[index])[0]
-            parts.append(line)
-            index += 1
-        if parts and not stop_at_header:
-            index = self._bold_continuation(index, parts)
-        return clean_space(" ".join(parts)), index
-
-    def _bold_continuation(self, index: int, parts: list[str]) -> int:
-        """A subject set in bold over several paragraphs (Word: one paragraph per line, each
-        followed by a blank line) goes on while the next paragraphs are bold and short too."""
-        first = self.raw_lines[index - len(parts)].strip()
-        if not first.startswith("**"):
-            return index
-        while True:
-            probe = index
-            while probe < len(self.lines) and not self.lines[probe]:
-                probe += 1
-            if probe - index > 2 or probe >= len(self.lines):
-                return index
-            raw = self.raw_lines[probe].strip()
-            line = self.lines[probe]
-            if not (raw.startswith("**") and raw.endswith("**")) or len(line) > 200 or type_title(line) \
-                    or BODY_START.match(line) or KINH_GUI.match(line):
-                return index
-            parts.append(line)
-            index = probe + 1
-
-    def _type_from_number(self) -> None:
-        value = self.fm.get("number") or self.fm.get("symbol")
-        parsed = (parse_number(value) if self.fm.get("number") else parse_symbol(value)) if value else None
-        named = type_named_by(parsed) if parsed else None
-        if named:
-            self.fm["type"] = named
-
-    def addressees(self, start: int) -> int:
-        for index in range(start, min(start + 15, len(self.lines))):
-            match = KINH_GUI.match(self.lines[index])
-            if match:
-                items, end = self._list_after(index + 1)
-                rest = clean_item(match["rest"])
-                if rest:
-                    items.insert(0, rest)
-                if items:
-                    self.fm["addressees"] = items
-                return end
-        return start
-
-    def _list_after(self, index: int) -> tuple[list[str], int]:
-        """Bullet items from ``index``; stops at the first non-bullet line after an item."""
-        items: list[str] = []
-        while index < len(self.lines):
-            line = self.lines[index]
-            if not line:
-                index += 1
-                continue
-            if BULLET.match(self.raw_lines[index].replace("**", "")) or line.startswith(("-", "+", "–")):
-                items.append(clean_item(line))
-                index += 1
-                continue
-            break
-        return [i for i in items if i], index
 
     # -- tail: Nơi nhận and signature ---------------------------------------------------------
     def body_end(self, start: int) -> int:
@@ -277,9 +140,9 @@ def extract(text: str, registry: Registry | None = None) -> Extraction:
     """Extract front-matter and body from a document's text."""
     reader = _Reader(text, registry)
     header_end = read_header(reader)
-    body_start = reader.title_and_subject(header_end)
-    body_start = reader.late_place_date(header_end, body_start)
-    body_start = max(body_start, reader.addressees(body_start))
+    body_start = read_title_and_subject(reader, header_end)
+    body_start = read_late_place_date(reader, header_end, body_start)
+    body_start = max(body_start, read_addressees(reader, body_start))
     body_end = reader.body_end(body_start)
     appendix = next((i for i in range(body_end, len(reader.lines)) if _APPENDIX.match(reader.lines[i])), None)
     reader.tail(body_end, appendix)

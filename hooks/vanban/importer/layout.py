@@ -27,34 +27,15 @@ import re
 from dataclasses import dataclass, field
 
 from vanban.core.text import fold
+from vanban.importer.words import Page, Word
+
+__all__ = ["COLUMN_GAP", "UNSURE_CONFIDENCE", "Layout", "Page", "Word", "recover"]
 
 COLUMN_GAP = 0.05
 """A gap wider than this share of the page width separates two columns (justified body text
 never spaces words this far apart)."""
 UNSURE_CONFIDENCE = 70.0
 """OCR confidence (0–100) under which digits in the number or date line are not trusted."""
-
-
-@dataclass(frozen=True)
-class Word:
-    """One word and its box, in the page's units (points or pixels), top-left origin."""
-
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    confidence: float = 100.0
-    line: tuple[int, ...] | None = None
-    """The OCR engine's own line (block, paragraph, line): it follows a skewed scan's lines
-    where grouping by height would cut them."""
-
-
-@dataclass
-class Page:
-    width: float
-    height: float
-    words: list[Word]
 
 
 @dataclass

@@ -6,6 +6,11 @@ The layout of Vietnamese official documents is fixed by Nghị định 30/2020 a
 type and subject, "Kính gửi", body, "Nơi nhận", signature block. References and assignments
 are read from the body sentence by sentence. Nothing is invented: a field that is not found is
 left out and named in ``notes``. Deterministic, no network, no model.
+
+This module runs the readers in the document's order over one ``reading.Reading`` and puts the
+record together; each part has its module: ``header``, ``subject``, ``addressees``,
+``signature`` (with ``lines``, the line tests they share), ``task_scope`` and ``mentions`` for
+the assignments, ``core.citations`` for the references.
 """
 
 from __future__ import annotations
@@ -13,37 +18,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from vanban.build.registry import Organisation, Registry
+from vanban.build.registry import Registry
 from vanban.core.citations import find_references
-from vanban.core.dates import PartialDate
-from vanban.core.numbers import DOCUMENT_TYPES, find_type, normalise_number, parse_number, parse_symbol, type_named_by
-from vanban.core.text import clean_space, fold, nfc
-from vanban.importer.casing import proper_case
+from vanban.core.numbers import find_type
+from vanban.importer.addressees import read_addressees
+from vanban.importer.header import read_header
 from vanban.importer.mentions import find_assignments
+from vanban.importer.reading import Reading
+from vanban.importer.signature import find_body_end, read_tail
+from vanban.importer.subject import read_late_place_date, read_title_and_subject
+from vanban.importer.task_scope import NORMATIVE_TYPES, task_scope
 
-_MOTTO_STATE = re.compile(r"CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI|Độc\s+lập\s*[-–—]", re.IGNORECASE)
-_MOTTO_PARTY = re.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")
-_NUMBER_LINE = re.compile(r"^Số\s*:?\s*(?P<value>.*)$", re.IGNORECASE)
-_PLACE_DATE = re.compile(
-    r"^(?P<place>[^,\d]{2,40}?)\s*,\s*ngày\s*(?:(?P<day>\d{1,2})?\s*tháng\s*(?P<month>\d{1,2})?\s*năm\s*(?P<year>\d{4})"
-    r"|(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4}))",
-    re.IGNORECASE)
-_URGENCY = {"KHẨN": "Khẩn", "THƯỢNG KHẨN": "Thượng khẩn", "HỎA TỐC": "Hỏa tốc", "HOẢ TỐC": "Hoả tốc"}
-_SECRECY = {"MẬT": "Mật", "TỐI MẬT": "Tối mật", "TUYỆT MẬT": "Tuyệt mật"}
-_VV = re.compile(r"^(?:V/v|V/V|Về việc)\s*:?\s*", re.IGNORECASE)
-_KINH_GUI = re.compile(r"^Kính\s+gửi\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
-_NOI_NHAN = re.compile(r"^Nơi\s+nhận\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
-_AUTHORITY = re.compile(r"^(TM\.|KT\.|TL\.|TUQ\.|Q\.|T/M|K/T|T/L)\s*", re.IGNORECASE)
-_BULLET = re.compile(r"^\s*(?:[-–—+•*]\s+|\d+[.)]\s+|[a-zđ][.)]\s+)")
-_COLUMNS = re.compile(r"\t+|\s{3,}")
-_BODY_START = re.compile(r"^(Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Để\s|Theo\s|Ngày\s+\d|Trong\s|Nhằm\s|Sau\s|Qua\s|Xét\s"
-                         r"|Phúc\s+đáp)",
-                         re.IGNORECASE)
-_TYPE_TITLES = {fold(t.name).upper(): t.name for t in DOCUMENT_TYPES}
-_CONTINUATION = re.compile(r"^(TỈNH|HUYỆN|THÀNH PHỐ|THỊ XÃ|QUẬN|XÃ|PHƯỜNG|THỊ TRẤN|VÀ|KHỐI|TP\.?)\b(?!\s+[ỦU]Ỷ?Y?\b)")
-_COMMITTEE = re.compile(r"\b(?:Tỉnh|Huyện|Thành|Thị|Đảng|Quận)\s+(?:ủy|uỷ)\b", re.IGNORECASE)
+__all__ = ["NORMATIVE_TYPES", "Extraction", "extract", "task_scope"]
+
 _APPENDIX = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục)\b")
-_PERSON = re.compile(r"^[A-ZĐÀ-Ỹ][a-zđà-ỹ]+(?:\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]+){1,5}$")
 
 
 @dataclass
@@ -57,424 +45,18 @@ class Extraction:
     """How the document's text was read (text, docx, doc, pdf, ocr, html): set by the importer."""
 
 
-def _plain(line: str) -> str:
-    """A line without Markdown emphasis and trailing hard-break spaces."""
-    return clean_space(line.replace("**", "").replace("__", "")).strip()
-
-
-def _is_upper(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
-
-
-def _type_title(line: str) -> str | None:
-    key = fold(line).upper().strip(" .:")
-    return _TYPE_TITLES.get(key) if _is_upper(line) else None
-
-
-_BLANK_BEFORE = re.compile(r"(?:\bSố\s*:?|\bngày|\btháng)$", re.IGNORECASE)
-_BLANK_AFTER = re.compile(r"^(?:tháng|năm|[/-])", re.IGNORECASE)
-
-
-_ANCHOR = re.compile(
-    r"(?<=\S)\s+(?=CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|Độc\s+lập\s*[-–—]|Kính\s+gửi\b)")
-_PLACE_AFTER_NUMBER = re.compile(r"^(Số\s*:?\s*\S+)\s+(?=[A-ZĐ][^\d,:]{1,40},\s*ngày\b)", re.IGNORECASE)
-
-
-def _split_at_anchors(part: str) -> list[str]:
-    """A flattened header (a web copy, an OCR line) holds several header items on one line:
-    "THỦ TƯỚNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI …", "Số: 12/QĐ-UBND An Khánh, ngày …"; split it before
-    the motto, "Kính gửi" and the place-and-date."""
-    pieces = [p for p in _ANCHOR.split(part) if p.strip()]
-    out: list[str] = []
-    for piece in pieces:
-        match = _PLACE_AFTER_NUMBER.match(piece)
-        out.extend([match.group(1), piece[match.end():]] if match else [piece])
-    return out
-
-
-def _split_columns(line: str) -> list[str]:
-    """Parts of a line typed as two columns (separated by a tab or 3+ spaces), each cleaned;
-    a part that runs several header items together is split at their anchors.
-
-    Spaces left for a missing number or day ("Số:    /UBND-VX", "ngày    tháng 7") are not a
-    column break.
-    """
-    parts = [_plain(piece) for part in _COLUMNS.split(line.replace("**", "").strip()) if part.strip()
-             for piece in _split_at_anchors(part)]
-    merged: list[str] = []
-    for part in parts:
-        if merged and (_BLANK_BEFORE.search(merged[-1]) or _BLANK_AFTER.match(part)):
-            merged[-1] = f"{merged[-1]} {part}"
-        else:
-            merged.append(part)
-    return merged
-
-
-def _clean_item(text: str) -> str:
-    text = _BULLET.sub("", text).strip()
-    return text.rstrip(" ;,.").strip()
-
-
-def _parse_place_date(text: str, whole_line: bool = False) -> tuple[str, PartialDate] | None:
-    """(place, date) of a "Nghệ An, ngày 16 tháng 02 năm 2023" line; with ``whole_line``, only
-    when nothing but punctuation follows it."""
-    match = _PLACE_DATE.search(text)
-    if not match or (whole_line and text[match.end():].strip(" .*")):
-        return None
-    month: int | None
-    day: int | None
-    if match["y"]:
-        year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
-    else:
-        year = int(match["year"])
-        month = int(match["month"]) if match["month"] else None
-        day = int(match["day"]) if match["day"] and month else None
-    try:
-        date = PartialDate.parse(PartialDate(year, month, day).iso())
-    except ValueError:
-        return None
-    return clean_space(match["place"]), date
-
-
-class _Reader:
-    """One pass over the lines of a document, filling the front-matter step by step."""
-
-    def __init__(self, text: str, registry: Registry | None) -> None:
-        text = nfc(text).replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-        self.raw_lines = text.split("\n")
-        self.lines = [_plain(line) for line in self.raw_lines]
-        self.registry = registry
-        self.fm: dict = {}
-        self.notes: list[str] = []
-        self.system: str | None = None
-
-    # -- header -------------------------------------------------------------------------------
-    def header(self) -> int:
-        """Read the header zone; return the index of the first line after it."""
-        issuer_lines: list[str] = []
-        index = 0
-        for index, line in enumerate(self.lines):
-            if not line:
-                continue
-            if _type_title(line) or _VV.match(line) or _KINH_GUI.match(line) or _BODY_START.match(line):
-                break
-            if index > 40:
-                break
-            for part in _split_columns(self.raw_lines[index]):
-                self._header_part(part, issuer_lines)
-        else:
-            index = len(self.lines)
-        self._issuer_from_header(issuer_lines)
-        return index
-
-    def _header_part(self, part: str, issuer_lines: list[str]) -> None:
-        if _MOTTO_PARTY.search(part):
-            self.system = "party"
-            return
-        if _MOTTO_STATE.search(part):
-            self.system = self.system or "state"
-            return
-        number = _NUMBER_LINE.match(part)
-        if number and "number" not in self.fm and "symbol" not in self.fm:
-            self._number(number["value"])
-            return
-        place_date = _parse_place_date(part)
-        if place_date and "date" not in self.fm:
-            self.fm["place"], date = place_date
-            self.fm["date"] = date.iso()
-            return
-        upper = part.upper().strip(" .:")
-        if upper in _URGENCY and _is_upper(part):
-            self.fm["urgency"] = _URGENCY[upper]
-            return
-        if upper in _SECRECY and _is_upper(part):
-            self.fm["secrecy"] = _SECRECY[upper]
-            return
-        if re.fullmatch(r"[-*_=\s.]+", part):
-            return
-        if _is_upper(part) and "number" not in self.fm and "symbol" not in self.fm:
-            issuer_lines.append(part)
-
-    def _number(self, value: str) -> None:
-        value = normalise_number(value)
-        value = value.split("ngày")[0]  # "Số: 12/UBND-VX ngày …" on one line
-        value = re.sub(r"^(\d+[a-z]?)\.(?=/)", r"\1", value)  # "3070./KH-UBND": a stray full stop
-        if re.match(r"^[/-]", value) or not re.match(r"^\d", value):
-            symbol = value.lstrip("/-")
-            if not parse_symbol(symbol):  # OCR specks where a handwritten number was: "@† /TTg-CĐS"
-                tail = re.search(r"[/-]\s*([A-ZĐ][\wĐđ.&-]*(?:/[\wĐđ.&-]+)*)$", value)
-                symbol = tail.group(1) if tail else symbol
-            if symbol and parse_symbol(symbol):
-                self.fm["number"] = None
-                self.fm["symbol"] = symbol
-            return
-        if parse_number(value):
-            self.fm["number"] = value
-
-    def _issuer_from_header(self, lines: list[str]) -> None:
-        """Group header lines into bodies: a line starting with a place word continues the last."""
-        bodies: list[str] = []
-        for line in lines:
-            if bodies and _CONTINUATION.match(line):
-                bodies[-1] += " " + line
-            else:
-                bodies.append(line)
-        bodies = [proper_case(b) for b in bodies]
-        if not bodies:
-            return
-        self.header_bodies = bodies
-        issuer = bodies[-1]
-        if len(bodies) > 1 and self.system == "party" and fold(issuer).startswith("ban thuong vu"):
-            issuer = bodies[0]  # "TỈNH ỦY NGHỆ AN / BAN THƯỜNG VỤ": decided by the signature
-        elif len(bodies) > 1 and fold(issuer).startswith("ban ") and self.system == "party":
-            issuer = f"{issuer} {bodies[0]}" if not re.search(r"(ủy|uỷ)\b", issuer, re.I) else issuer
-        self.fm["issuer"] = self._registered_name(issuer, bodies[0] if len(bodies) > 1 else None)
-
-    def _registered_name(self, name: str, parent: str | None) -> str:
-        """The registry's short name for ``name`` when it is known (and its parent agrees)."""
-        if self.registry is None:
-            return name
-        entry, _ = self.registry.lookup(name)
-        if not isinstance(entry, Organisation):
-            return name
-        if parent is not None:
-            parent_entry, _ = self.registry.lookup(parent)
-            if parent_entry is None:
-                return name  # a body of another province with the same short name
-        return entry.short or entry.name
-
-    # -- type, subject, addressees ------------------------------------------------------------
-    def title_and_subject(self, start: int) -> int:
-        """Read the type title and subject (or the "V/v" line); return where the body starts."""
-        position = start
-        for index in range(start, min(start + 12, len(self.lines))):
-            line = self.lines[index]
-            doc_type = _type_title(line)
-            if doc_type and "type" not in self.fm:
-                self.fm["type"] = doc_type
-                subject, position = self._paragraph_after(index + 1)
-                if subject and self._looks_like_subject(subject, index + 1):
-                    self.fm["subject"] = subject
-                else:
-                    position = index + 1
-                break
-        vv_index = next((i for i, line in enumerate(self.lines[:start + 25]) if _VV.match(line)), None)
-        if vv_index is not None and "subject" not in self.fm:
-            subject, end = self._paragraph_after(vv_index, stop_at_header=True)
-            self.fm["subject"] = "V/v " + _VV.sub("", subject)
-            self.fm.setdefault("type", "Công văn")
-            position = max(position, end)
-        if "type" not in self.fm:
-            self._type_from_number()
-        return position
-
-    def late_place_date(self, start: int, body_start: int) -> int:
-        """Place and date printed after the "V/v" lines; returns where the body starts.
-
-        In the header table they sit in the right column, level with the number and subject;
-        pasted as text, the right column often comes after the left one, below "V/v …".
-        """
-        if "date" in self.fm:
-            return body_start
-        for index in range(start, min(len(self.lines), body_start + 8)):
-            line = self.lines[index]
-            if _KINH_GUI.match(line) or (index >= body_start and _BODY_START.match(line)):
-                break
-            found = _parse_place_date(line, whole_line=True)
-            if found:
-                self.fm["place"], date = found
-                self.fm["date"] = date.iso()
-                return max(body_start, index + 1)
-        return body_start
-
-    def _looks_like_subject(self, text: str, index: int) -> bool:
-        """The paragraph after the type title is its subject unless it is already the body.
-
-        A subject may itself start with "Thực hiện …" (a plan's title); it is told from the
-        body's first paragraph by being bold, starting in lower case, or not ending a sentence.
-        """
-        if _KINH_GUI.match(text) or _NUMBER_LINE.match(text):
-            return False
-        if not _BODY_START.match(text):
-            return True
-        while index < len(self.raw_lines) and not self.raw_lines[index].strip():
-            index += 1
-        bold = index < len(self.raw_lines) and self.raw_lines[index].strip().startswith("**")
-        return bold or text[:1].islower() or (not re.search(r"[.:;,]$", text) and len(text) < 300)
-
-    def _paragraph_after(self, index: int, stop_at_header: bool = False) -> tuple[str, int]:
-        """The paragraph starting at ``index`` (skipping blank lines) and the line after it."""
-        while index < len(self.lines) and not self.lines[index]:
-            index += 1
-        parts: list[str] = []
-        while index < len(self.lines) and self.lines[index]:
-            line = self.lines[index]
-            if parts and (_KINH_GUI.match(line) or _NUMBER_LINE.match(line) or _parse_place_date(line)
-                          or (stop_at_header and _is_upper(line))):
-                break
-            if stop_at_header:
-                line = _split_columns(self.raw_lines[index])[0]
-            parts.append(line)
-            index += 1
-        if parts and not stop_at_header:
-            index = self._bold_continuation(index, parts)
-        return clean_space(" ".join(parts)), index
-
-    def _bold_continuation(self, index: int, parts: list[str]) -> int:
-        """A subject set in bold over several paragraphs (Word: one paragraph per line, each
-        followed by a blank line) goes on while the next paragraphs are bold and short too."""
-        first = self.raw_lines[index - len(parts)].strip()
-        if not first.startswith("**"):
-            return index
-        while True:
-            probe = index
-            while probe < len(self.lines) and not self.lines[probe]:
-                probe += 1
-            if probe - index > 2 or probe >= len(self.lines):
-                return index
-            raw = self.raw_lines[probe].strip()
-            line = self.lines[probe]
-            if not (raw.startswith("**") and raw.endswith("**")) or len(line) > 200 or _type_title(line) \
-                    or _BODY_START.match(line) or _KINH_GUI.match(line):
-                return index
-            parts.append(line)
-            index = probe + 1
-
-    def _type_from_number(self) -> None:
-        value = self.fm.get("number") or self.fm.get("symbol")
-        parsed = (parse_number(value) if self.fm.get("number") else parse_symbol(value)) if value else None
-        named = type_named_by(parsed) if parsed else None
-        if named:
-            self.fm["type"] = named
-
-    def addressees(self, start: int) -> int:
-        for index in range(start, min(start + 15, len(self.lines))):
-            match = _KINH_GUI.match(self.lines[index])
-            if match:
-                items, end = self._list_after(index + 1)
-                rest = _clean_item(match["rest"])
-                if rest:
-                    items.insert(0, rest)
-                if items:
-                    self.fm["addressees"] = items
-                return end
-        return start
-
-    def _list_after(self, index: int) -> tuple[list[str], int]:
-        """Bullet items from ``index``; stops at the first non-bullet line after an item."""
-        items: list[str] = []
-        while index < len(self.lines):
-            line = self.lines[index]
-            if not line:
-                index += 1
-                continue
-            if _BULLET.match(self.raw_lines[index].replace("**", "")) or line.startswith(("-", "+", "–")):
-                items.append(_clean_item(line))
-                index += 1
-                continue
-            break
-        return [i for i in items if i], index
-
-    # -- tail: Nơi nhận and signature ---------------------------------------------------------
-    def body_end(self, start: int) -> int:
-        for index in range(start, len(self.lines)):
-            line = self.lines[index]
-            first = _split_columns(self.raw_lines[index])[0] if line else ""
-            if _NOI_NHAN.match(first) or (_AUTHORITY.match(first) and _is_upper(first)):
-                return index
-        return len(self.lines)
-
-    def tail(self, start: int, end: int | None = None) -> None:
-        """Nơi nhận and the signature block; two-column lines are split left/right."""
-        left: list[str] = []
-        right: list[str] = []
-        for raw, line in zip(self.raw_lines[start:end], self.lines[start:end], strict=True):
-            if not line:
-                continue
-            parts = _split_columns(raw)
-            if len(parts) >= 2:
-                left.append(parts[0])
-                right.extend(parts[1:])
-            else:
-                left.append(parts[0])
-        distribution: list[str] = []
-        signature: list[str] = []
-        in_distribution = False
-        for line in left:
-            match = _NOI_NHAN.match(line)
-            if match:
-                in_distribution = True
-                if _clean_item(match["rest"]):
-                    distribution.append(_clean_item(match["rest"]))
-                continue
-            if in_distribution and (line.startswith(("-", "+", "–", "•")) or
-                                    (distribution and not _is_upper(line) and not _PERSON.match(line))):
-                distribution.append(_clean_item(line))
-                continue
-            in_distribution = False
-            signature.append(line)
-        if distribution:
-            self.fm["distribution"] = [d for d in distribution if d]
-        self._signer(right + signature)
-
-    def _signer(self, lines: list[str]) -> None:
-        authority: list[str] = []
-        titles: list[str] = []
-        name = None
-        for line in lines:
-            if re.search(r"\(?(đã ký|ký tên|chữ ký|đóng dấu)\)?", line, re.IGNORECASE) and not _is_upper(line):
-                continue
-            if _AUTHORITY.match(line) and _is_upper(line):
-                authority.append(self._authority_case(line))
-            elif _is_upper(line) and not name:
-                titles.append(proper_case(line))
-            elif _PERSON.match(line):
-                name = line
-        if not (name or authority or titles):
-            return
-        signer: dict = {}
-        if name:
-            signer["name"] = name
-        if titles:
-            signer["title"] = titles[-1]
-        if authority:
-            signer["authority"] = authority
-        if "name" in signer:
-            self.fm["signer"] = signer
-        for entry in authority:  # "T/M BAN THƯỜNG VỤ" names the body that acted ("T/L": its office signs)
-            if (re.match(r"^(?:T/M|TM\.)", entry, re.IGNORECASE) and self.system == "party"
-                    and fold(entry).split(" ", 1)[-1].startswith("ban thuong vu")):
-                committees = [b for b in getattr(self, "header_bodies", []) if _COMMITTEE.search(b)]
-                committee = committees[-1] if committees else None
-                if committee:
-                    self.fm["issuer"] = self._registered_name(f"Ban Thường vụ {committee}", None)
-
-    @staticmethod
-    def _authority_case(line: str) -> str:
-        match = _AUTHORITY.match(line)
-        assert match
-        prefix = match.group(1).upper()
-        rest = line[match.end():]
-        return f"{prefix} {proper_case(rest)}".strip()
-
-
 def extract(text: str, registry: Registry | None = None) -> Extraction:
     """Extract front-matter and body from a document's text."""
-    reader = _Reader(text, registry)
-    header_end = reader.header()
-    body_start = reader.title_and_subject(header_end)
-    body_start = reader.late_place_date(header_end, body_start)
-    body_start = max(body_start, reader.addressees(body_start))
-    body_end = reader.body_end(body_start)
+    reader = Reading(text, registry)
+    header_end = read_header(reader)
+    body_start = read_title_and_subject(reader, header_end)
+    body_start = read_late_place_date(reader, header_end, body_start)
+    body_start = max(body_start, read_addressees(reader, body_start))
+    body_end = find_body_end(reader, body_start)
     appendix = next((i for i in range(body_end, len(reader.lines)) if _APPENDIX.match(reader.lines[i])), None)
-    reader.tail(body_end, appendix)
+    read_tail(reader, body_end, appendix)
     fm = reader.fm
-    body_lines = reader.raw_lines[body_start:body_end]
-    if appendix is not None:  # a phụ lục after the signature belongs to the text (task tables)
-        body_lines += [""] + reader.raw_lines[appendix:]
-    body = "\n".join(line.rstrip() for line in body_lines).strip("\n")
-    body = re.sub(r"\n{3,}", "\n\n", body) + "\n" if body.strip() else ""
+    body = _body_text(reader, body_start, body_end, appendix)
     own_number = fm.get("number")
     scan = (fm.get("subject", "") + "\n\n" + body)
     references = find_references(scan, own_number, fm.get("type"))
@@ -483,10 +65,7 @@ def extract(text: str, registry: Registry | None = None) -> Extraction:
     assignments = find_assignments(task_scope(body, fm.get("type")), registry)
     if assignments:
         fm["assignments"] = assignments
-    notes = [f"chưa tìm thấy “{label}” ({key}); hãy điền" for key, label in (
-        ("number", "số, ký hiệu"), ("type", "loại văn bản"), ("issuer", "cơ quan ban hành"),
-        ("date", "ngày ban hành"), ("subject", "trích yếu"), ("signer", "người ký"))
-        if key not in fm and not (key == "number" and "symbol" in fm)]
+    notes = _missing(fm)
     if "number" not in fm and "symbol" in fm:
         fm["number"] = None
     if "type" in fm and find_type(fm["type"]) is None:
@@ -494,36 +73,22 @@ def extract(text: str, registry: Registry | None = None) -> Extraction:
     return Extraction(_ordered(fm), body, notes)
 
 
-NORMATIVE_TYPES = frozenset({"Nghị định", "Thông tư", "Quy định", "Luật", "Nghị quyết", "Quy chế", "Pháp lệnh",
-                             "Thông tư liên tịch"})
-"""Types whose articles are rules for everyone ("Cấp ủy có thẩm quyền …", "Bộ trưởng quyết
-định …"): their tasks are only in the articles on carrying the text out."""
-_ARTICLE = re.compile(r"^\s*(?:\*\*)?Điều\s+\d+[a-z]?\s*[.:]", re.IGNORECASE)
-_CHAPTER = re.compile(r"^\s*(?:\*\*)?(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+[IVXLC\d]+\b")
-_EXECUTION = re.compile(r"tổ\s+chức\s+thực\s+hiện|trách\s+nhiệm|thi\s+hành|điều\s+khoản\s+chuyển\s+tiếp",
-                        re.IGNORECASE)
+def _body_text(reader: Reading, start: int, end: int, appendix: int | None) -> str:
+    """The body's lines as typed, and a phụ lục after the signature (it belongs to the text: task
+    tables), with runs of blank lines made one."""
+    body_lines = reader.raw_lines[start:end]
+    if appendix is not None:
+        body_lines += [""] + reader.raw_lines[appendix:]
+    body = "\n".join(line.rstrip() for line in body_lines).strip("\n")
+    return re.sub(r"\n{3,}", "\n\n", body) + "\n" if body.strip() else ""
 
 
-def task_scope(body: str, doc_type: str | None) -> str:
-    """The part of the body where tasks are given: all of it, except in a normative text
-    (``NORMATIVE_TYPES``) with articles, where only the articles (and chapters) on carrying it
-    out count — the others state rules, and reading them as tasks floods the unit pages."""
-    if doc_type not in NORMATIVE_TYPES:
-        return body
-    lines = body.split("\n")
-    if not any(_ARTICLE.match(line) for line in lines):
-        return body
-    kept: list[str] = []
-    keep = chapter = False
-    for index, line in enumerate(lines):
-        if _CHAPTER.match(line):
-            title = line + " " + (lines[index + 1] if index + 1 < len(lines) else "")
-            keep = chapter = bool(_EXECUTION.search(title))
-        elif _ARTICLE.match(line):
-            keep = chapter or bool(_EXECUTION.search(line))
-        if keep:
-            kept.append(line)
-    return "\n".join(kept)
+def _missing(fm: dict) -> list[str]:
+    """A note for each main field not found (a symbol without its number counts as found)."""
+    return [f"chưa tìm thấy “{label}” ({key}); hãy điền" for key, label in (
+        ("number", "số, ký hiệu"), ("type", "loại văn bản"), ("issuer", "cơ quan ban hành"),
+        ("date", "ngày ban hành"), ("subject", "trích yếu"), ("signer", "người ký"))
+        if key not in fm and not (key == "number" and "symbol" in fm)]
 
 
 _ORDER = ("number", "symbol", "type", "issuer", "date", "place", "subject", "urgency", "secrecy", "signer",

@@ -17,7 +17,7 @@ import warnings
 from pathlib import Path
 
 from vanban.importer.docx import BadDocument
-from vanban.importer.layout import Page, Word
+from vanban.importer.words import Page, Word
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp")
 DPI = 300

@@ -17,7 +17,7 @@ import unicodedata
 from pathlib import Path
 
 from vanban.importer.docx import BadDocument
-from vanban.importer.layout import Page, Word
+from vanban.importer.words import Page, Word
 
 MAX_PAGES = 200
 """Official documents with annexes run to tens of pages; a 1,000-page file is not one document."""

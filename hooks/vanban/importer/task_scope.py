@@ -1,0 +1,43 @@
+"""Where in a body tasks are given, so that the assignment reader looks only there.
+
+Why a module of its own: deciding which part of a text gives tasks is a question of the text's
+kind and its articles, not of the header or the signature that ``extract`` reads, and not of the
+sentence grammar in ``mentions``. A normative text (a Nghị định, a Quy định …) states rules for
+everyone in most of its articles; reading them as tasks floods the unit pages, so only its
+articles and chapters on carrying it out count.
+"""
+
+from __future__ import annotations
+
+import re
+
+NORMATIVE_TYPES = frozenset({"Nghị định", "Thông tư", "Quy định", "Luật", "Nghị quyết", "Quy chế", "Pháp lệnh",
+                             "Thông tư liên tịch"})
+"""Types whose articles are rules for everyone ("Cấp ủy có thẩm quyền …", "Bộ trưởng quyết
+định …"): their tasks are only in the articles on carrying the text out."""
+_ARTICLE = re.compile(r"^\s*(?:\*\*)?Điều\s+\d+[a-z]?\s*[.:]", re.IGNORECASE)
+_CHAPTER = re.compile(r"^\s*(?:\*\*)?(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+[IVXLC\d]+\b")
+_EXECUTION = re.compile(r"tổ\s+chức\s+thực\s+hiện|trách\s+nhiệm|thi\s+hành|điều\s+khoản\s+chuyển\s+tiếp",
+                        re.IGNORECASE)
+
+
+def task_scope(body: str, doc_type: str | None) -> str:
+    """The part of the body where tasks are given: all of it, except in a normative text
+    (``NORMATIVE_TYPES``) with articles, where only the articles (and chapters) on carrying it
+    out count — the others state rules, and reading them as tasks floods the unit pages."""
+    if doc_type not in NORMATIVE_TYPES:
+        return body
+    lines = body.split("\n")
+    if not any(_ARTICLE.match(line) for line in lines):
+        return body
+    kept: list[str] = []
+    keep = chapter = False
+    for index, line in enumerate(lines):
+        if _CHAPTER.match(line):
+            title = line + " " + (lines[index + 1] if index + 1 < len(lines) else "")
+            keep = chapter = bool(_EXECUTION.search(title))
+        elif _ARTICLE.match(line):
+            keep = chapter or bool(_EXECUTION.search(line))
+        if keep:
+            kept.append(line)
+    return "\n".join(kept)

@@ -88,7 +88,8 @@ def test_a_full_record_fills_every_attribute(collection):
 def test_meta_panel_rows_are_the_table(collection):
     assert META_PANEL == (
         ("number", "Số, ký hiệu"), ("type", "Loại văn bản"), ("issuer", "Cơ quan ban hành"),
-        ("date", "Ngày ban hành"), ("place", "Địa danh"), ("subject", "Trích yếu"), ("signer", "Người ký"), ("urgency", "Độ khẩn"),
+        ("date", "Ngày ban hành"), ("place", "Địa danh"), ("subject", "Trích yếu"), ("signer", "Người ký"),
+        ("urgency", "Độ khẩn"),
         ("status", "Tình trạng hiệu lực"), ("addressees", "Kính gửi"), ("distribution", "Nơi nhận"),
         ("source", "Tệp gốc"))
     assert all(label(name) == text for name, text in META_PANEL)

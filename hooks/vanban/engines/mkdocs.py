@@ -34,6 +34,7 @@ from vanban.engines.mkdocs_files import ContentMemory, HtmlStash, theme_script_h
 from vanban.site import site_content, urls
 from vanban.site.kinds import related
 from vanban.site.render import csp
+from vanban.site.render.markup import ESCAPED_META
 from vanban.site.renderer import SiteRenderer
 from vanban.site.templates import Templates
 
@@ -159,9 +160,12 @@ def on_env(env, config, files):
 
 @_timed
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    # Material prints the title into <title> and the header as HTML: hand it HTML.
-    if isinstance(page.meta.get("title"), str):
-        page.meta["title"] = escape(page.meta["title"])
+    # Material prints the title into <title> and the header, the description into an attribute,
+    # as HTML and unescaped: hand them HTML. Generated pages' front-matter arrives escaped.
+    if page.file.src_uri not in _state["generated"] and page.file.src_uri != urls.BUILD_INFO:
+        for key in ESCAPED_META:
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = escape(page.meta[key])
     if page.file.src_uri in _state["generated"]:
         return _state["stash"].stash(page.file.src_uri, markdown)
     return markdown

@@ -144,11 +144,25 @@ class SiteRenderer:
         for part in paginate(self.templates, base, items, size, container, self.href, empty, max_pages):
             page_title = title if part.number == 1 else f"{title} (trang {part.number}/{part.total})"
             extra = {"vb_feed": feed} if feed else {}
-            text = PageText().markdown(front_matter(page_title, **extra)).heading(1, page_title)
+            text = PageText().markdown(front_matter(page_title, **extra)).html(self.breadcrumbs(part.src_uri, title))
+            text.heading(1, page_title)
             if part.number == 1 and head is not None:
                 text.extend(head)
             pages.append(text.extend(part.text).page(part.src_uri, page_title))
         return pages
+
+    def breadcrumbs(self, here: str, title: str, parent: tuple[str, str] | None = None) -> Markup:
+        """Home › the section's list › this page; ``parent`` (label, source path) overrides the
+        section (a record sits under its year)."""
+        crumbs: list[dict[str, str | None]] = [{"text": "Trang chủ", "href": self.href(here, urls.HOME)}]
+        section = urls.SECTION_LABELS.get(here.split("/", 1)[0])
+        landing = here.split("/", 1)[0] + "/index.md"
+        if parent is not None:
+            crumbs.append({"text": parent[0], "href": self.href(here, parent[1])})
+        elif section and here != landing:
+            crumbs.append({"text": section, "href": self.href(here, landing)})
+        crumbs.append({"text": title, "href": None})
+        return self.render("breadcrumbs", crumbs=crumbs)
 
     def attachments(self) -> list[tuple[str, str]]:
         """(site path, repository path) of every original kept beside a record, to publish."""

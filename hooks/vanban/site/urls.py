@@ -21,6 +21,10 @@ TYPES = "loai"
 YEARS = "nam"
 TRACKER = "viec-can-lam"
 
+SECTION_LABELS = {ISSUERS: "Cơ quan ban hành", DIRECTIVES: "Văn bản được dẫn chiếu", UNITS: "Đơn vị được giao",
+                  TYPES: "Loại văn bản", YEARS: "Văn bản theo năm", TRACKER: "Việc cần làm"}
+"""The sections' names as the navigation tabs and breadcrumbs say them."""
+
 
 def path_for_link(path: str) -> str:
     """A repository path as a URL path: every segment percent-encoded, so a file name holding

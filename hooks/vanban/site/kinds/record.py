@@ -60,7 +60,14 @@ class RecordKind(PageKind):
         site = self.site
         data = legislation(self.cat, entry, site.lifecycle, site.linker, site.site_url)
         # schema.org data goes into the page head (the theme's template prints it), not the article
-        text = PageText().markdown(front_matter(title, vb_jsonld=str(script_json(data)))).heading(1, title)
+        # the browser tab and a search engine's result carry the trích yếu: several unnumbered công
+        # văn of one month otherwise share one title
+        head_title = f"{title} — {_shorten(record.subject)}" if record.subject else title
+        text = PageText().markdown(front_matter(head_title, description=record.subject or title,
+                                                vb_jsonld=str(script_json(data))))
+        year = record.date.year
+        text.html(site.breadcrumbs(here, record_label(entry), (f"Văn bản năm {year}", urls.year_page(year))))
+        text.heading(1, title)
         if record.sample:
             text.html(site.render("notice", kind="sample", strong="Văn bản minh hoạ.",
                                   text="Nội dung được soạn để minh hoạ cách dùng kho, không phải văn bản thật."))
@@ -202,6 +209,13 @@ class RecordKind(PageKind):
             nodes.append(ChainNode(RELATIONS_INVERSE[citation.relation], self.site.record_link(here, rid),
                                    tuple(children)))
         return _capped(nodes, len(citations))
+
+
+def _shorten(text: str, limit: int = 90) -> str:
+    """At most ``limit`` characters, cut at a word, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + "…"
 
 
 def _short_date(iso: str) -> str:

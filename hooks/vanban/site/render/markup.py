@@ -25,8 +25,15 @@ def md_text(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", esc(text))
 
 
+ESCAPED_META = ("title", "description")
+"""Front-matter values that themes print into HTML unescaped (``<title>``, the header, a
+``<meta>`` attribute): written HTML-escaped, so no engine can be handed record text as markup."""
+
+
 def front_matter(title: str, **extra: str) -> str:
-    """Page front-matter for MkDocs (title), written as JSON strings so any text is safe."""
-    lines = [f"title: {json.dumps(title, ensure_ascii=False)}"]
-    lines += [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in extra.items()]
+    """Page front-matter (title …), written as JSON strings so any text is safe YAML; the
+    values in ``ESCAPED_META`` HTML-escaped as well."""
+    values = {"title": title, **extra}
+    lines = [f"{key}: {json.dumps(esc(value) if key in ESCAPED_META else value, ensure_ascii=False)}"
+             for key, value in values.items()]
     return "---\n" + "\n".join(lines) + "\n---\n"

@@ -238,8 +238,10 @@ def _offline(args: argparse.Namespace) -> int:
     from mkdocs.exceptions import MkDocsException
 
     from vanban.engines.offline import default_name, make_offline_copy
+    from vanban.site import buildinfo
 
-    output = Path(args.output or default_name())
+    built_on = buildinfo.current(Path(args.root)).built_at.date()  # the date the build-info page shows
+    output = Path(args.output or default_name(built_on))
     config_file = Path(args.root) / "mkdocs.yml"
     try:
         count = make_offline_copy(config_file, output)

@@ -7,6 +7,7 @@ problem as ``path:line: level: field: message`` and exits 1 when there is any er
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -238,8 +239,10 @@ def _offline(args: argparse.Namespace) -> int:
     from mkdocs.exceptions import MkDocsException
 
     from vanban.engines.offline import default_name, make_offline_copy
+    from vanban.site import buildinfo
 
-    output = Path(args.output or default_name())
+    built_on = buildinfo.current(Path(args.root)).built_at.date()  # the date the build-info page shows
+    output = Path(args.output or default_name(built_on))
     config_file = Path(args.root) / "mkdocs.yml"
     try:
         count = make_offline_copy(config_file, output)
@@ -252,6 +255,7 @@ def _offline(args: argparse.Namespace) -> int:
 
 def _pages(args: argparse.Namespace) -> int:
     """The site's pages and data as a plain docs folder, for an engine without our hooks."""
+    from vanban.build.history import HistoryReader
     from vanban.site import hand_written_pages, site_content, urls, write_folder
     from vanban.site.renderer import SiteRenderer
     from vanban.site.templates import TemplateProblem, Templates
@@ -262,7 +266,9 @@ def _pages(args: argparse.Namespace) -> int:
         print(problem.format(), file=sys.stderr)
     docs = sources.root / "docs"
     templates = Templates([docs / "overrides"])  # the site's own fragments, as under MkDocs
-    renderer = SiteRenderer(catalogue, urls.Linker(use_directory_urls=not args.file_urls), templates)
+    renderer = SiteRenderer(catalogue, urls.Linker(use_directory_urls=not args.file_urls), templates,
+                            history=HistoryReader().read(sources.root), site_url=args.site_url,
+                            repo_url=args.repo_url)
     try:
         content = site_content(renderer, hand_written_pages(docs), sources.root)
     except TemplateProblem as exc:
@@ -307,6 +313,10 @@ def main(argv: list[str] | None = None) -> int:
     pages.add_argument("-o", "--output", required=True, help="thư mục đích (bị ghi đè)")
     pages.add_argument("--file-urls", action="store_true",
                        help="liên kết dạng trang.html (use_directory_urls: false), như bản ngoại tuyến")
+    pages.add_argument("--site-url", default=os.environ.get("KHO_SITE_URL", ""),
+                       help="địa chỉ trang khi đăng, như site_url của mkdocs.yml (mặc định KHO_SITE_URL)")
+    pages.add_argument("--repo-url", default=os.environ.get("KHO_REPO_URL", ""),
+                       help="kho mã nguồn, để liên kết lịch sử cập nhật tới từng commit (mặc định KHO_REPO_URL)")
     pages.set_defaults(run=_pages)
     offline = commands.add_parser("offline", help="tạo bản sao ngoại tuyến .zip (offline copy)")
     offline.add_argument("-o", "--output", help="tệp .zip; mặc định kho-van-ban-<ngày>.zip")

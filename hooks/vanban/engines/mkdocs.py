@@ -2,8 +2,9 @@
 MkDocs files. ``hooks/mkdocs_hooks.py`` only hands each event to one ``MkDocsAdapter``.
 
 * ``on_startup``  remembers the command (``serve`` never fails on record errors);
-* ``on_config``   builds the catalogue (load → validate → resolve; records cached by mtime
-                  across ``mkdocs serve`` rebuilds) and logs its problems;
+* ``on_config``   reads our settings (``extra.vanban``, checked), builds the catalogue (load →
+                  validate → resolve; records cached by mtime across ``mkdocs serve`` rebuilds)
+                  and logs its problems;
 * ``on_files``    adds the site content (``vanban.site``) as virtual files;
 * ``on_env``      computes the Content-Security-Policy from the theme's inline scripts;
 * ``on_page_markdown`` / ``on_page_content`` keep our ready-made HTML blocks out of
@@ -11,7 +12,9 @@ MkDocs files. ``hooks/mkdocs_hooks.py`` only hands each event to one ``MkDocsAda
 * ``on_post_page`` / ``on_post_template`` narrow the policy per page;
 * ``on_post_build`` prints the summary and fails the build if any record had an error.
 
-Time spent here is measured and printed, so the benchmark can tell our cost from MkDocs'.
+The state lives on the adapter instance, not in this module, so that two configurations in one
+process (tests, ``vanban offline`` after a build) do not share a catalogue. Time spent here is
+measured and printed, so the benchmark can tell our cost from MkDocs'.
 """
 
 from __future__ import annotations
@@ -19,19 +22,28 @@ from __future__ import annotations
 import functools
 import logging
 import time
+from collections.abc import Callable, Hashable
 from html import escape
 from pathlib import Path
+from typing import Concatenate, ParamSpec, TypeVar
 
+from jinja2 import Environment
 from markupsafe import escape as markup_escape
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from vanban.build import collector
-from vanban.build.pipeline import RecordCache, Sources, build_catalogue
+from vanban.build.catalogue import Catalogue
+from vanban.build.history import HistoryReader
+from vanban.build.pipeline import RecordCache, build_catalogue
 from vanban.build.report import summary_lines
+from vanban.core.problems import ProblemLog
 from vanban.core.text import toc_slugify
 from vanban.engines.mkdocs_files import ContentMemory, HtmlStash, theme_script_hashes
-from vanban.site import site_content, urls
+from vanban.engines.mkdocs_options import VanbanOptions
+from vanban.site import SiteContent, site_content, urls
 from vanban.site.kinds import related
 from vanban.site.render import csp
 from vanban.site.render.markup import ESCAPED_META
@@ -40,59 +52,24 @@ from vanban.site.templates import Templates
 
 log = logging.getLogger("mkdocs.hooks.vanban")
 
-_state: dict = {"seconds": 0.0, "cache": RecordCache(), "memory": ContentMemory(), "stash": HtmlStash(),
-               "generated": set()}
+Scope = set[tuple[str, Hashable]]
+"""(page kind, key) pairs of the entities whose pages an incremental rebuild renders again."""
+
+MAX_INCREMENTAL_FILES = 50
+"""More edited files than this at once (a branch switch, a bulk import): a full build is cheaper."""
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
 
-def _timed(handler):
-    """Add the handler's run time to the build's hook time."""
-    @functools.wraps(handler)
-    def wrapper(*args, **kwargs):
-        start = time.perf_counter()
-        try:
-            return handler(*args, **kwargs)
-        finally:
-            _state["seconds"] += time.perf_counter() - start
-    return wrapper
-
-
-def on_startup(command: str, dirty: bool) -> None:
-    _state["command"] = command
-    _state["dirty"] = dirty
-
-
-@_timed
-def on_config(config):
-    _state["seconds"] = 0.0
-    root = Path(config.config_file_path).parent
-    sources = Sources.at(root, config.extra.get("records_dir", "records"),
-                         config.extra.get("registry_file", "records/registry.yml"))
-    _state["previous"] = _state.get("catalogue")
-    collector.release()  # the previous build's catalogue may be garbage now
-    catalogue = build_catalogue(sources, cache=_state["cache"])
-    collector.settle()
-    _state["incremental"] = _incremental_scope(catalogue, not _state["cache"].registry_reloaded)
-    for problem in catalogue.problems:
-        (log.error if problem.is_error else log.warning)(problem.format())
-    _state["catalogue"] = catalogue
-    overrides = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
-    _state["renderer"] = SiteRenderer(catalogue, urls.Linker(config.use_directory_urls), Templates(overrides))
-    config.mdx_configs.setdefault("toc", {})["slugify"] = toc_slugify
-    return config
-
-
-def _incremental_scope(catalogue, registry_unchanged: bool) -> set[tuple] | None:
-    """With ``mkdocs serve --dirty``, after a few records changed: the entities whose pages
-    must be rendered again. ``None`` means a full build (first build, registry edited, many
-    changes, or not serving)."""
-    previous = _state.get("previous")
-    cache: RecordCache = _state["cache"]
-    touched = cache.changed | cache.removed
-    if not (_state.get("command") == "serve" and _state.get("dirty") and previous and registry_unchanged
-            and len(touched) <= 50):
+def incremental_scope(previous: Catalogue | None, current: Catalogue, touched: set[str]) -> Scope | None:
+    """The entities whose pages show one of the ``touched`` record files (repository paths),
+    in the previous build (what must disappear) and in this one (what must appear); ``None``
+    (a full build) without a previous build or when too many files changed."""
+    if previous is None or len(touched) > MAX_INCREMENTAL_FILES:
         return None
-    scope: set[tuple] = set()
-    for cat in (previous, catalogue):
+    scope: Scope = set()
+    for cat in (previous, current):
         by_path = {entry.record.path: entry.id for entry in cat.records.values()}
         for path in touched:
             if path in by_path:
@@ -100,117 +77,211 @@ def _incremental_scope(catalogue, registry_unchanged: bool) -> set[tuple] | None
     return scope
 
 
-@_timed
-def on_files(files: Files, config) -> Files:
-    with collector.paused():
-        files = _add_generated_files(files, config)
-    collector.settle()  # the generated pages live until the build ends
-    return files
+def _timed(handler: Callable[Concatenate[MkDocsAdapter, _P], _R]) -> Callable[Concatenate[MkDocsAdapter, _P], _R]:
+    """Add the handler's run time to the build's hook time."""
+    @functools.wraps(handler)
+    def wrapper(self: MkDocsAdapter, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        start = time.perf_counter()
+        try:
+            return handler(self, *args, **kwargs)
+        finally:
+            self.seconds += time.perf_counter() - start
+    return wrapper
 
 
-def _add_generated_files(files: Files, config) -> Files:
-    """Turn the library's site content into MkDocs virtual files."""
-    renderer: SiteRenderer = _state["renderer"]
-    memory: ContentMemory = _state["memory"]
-    hand_written = {f.src_uri: f.content_string for f in files if f.src_uri.endswith(".md")}
-    scope = _state.get("incremental")
-    signatures = renderer.landing_signatures()
-    if scope is not None:
-        previous = _state.get("landing_signatures", {})
-        scope = scope | {("landing", name) for name, value in signatures.items() if previous.get(name) != value}
-    _state["landing_signatures"] = signatures
-    root = Path(config.config_file_path).parent
-    content = site_content(renderer, hand_written, root, scope)
-    for file in list(files):
-        if file.src_uri in content.rewritten:
-            files.remove(file)
-            file = memory.file(config, file.src_uri, content.rewritten[file.src_uri])
-            files.append(file)
-        if file.src_uri.endswith(".md"):
-            file.edit_uri = urls.path_for_link(f"docs/{file.src_uri}")
-    generated: set[str] = _state["generated"]
-    generated.clear()
-    for page in content.pages:
-        if page.src_uri != urls.BUILD_INFO:
-            generated.add(page.src_uri)
-        file = memory.file(config, page.src_uri, page.markdown)
-        file.edit_uri = urls.path_for_link(page.source_path) if page.source_path else None
-        files.append(file)
-    _state["page_counts"] = content.page_counts
-    for site_path, repo_path in content.attachments:
-        files.append(File.generated(config, site_path, abs_src_path=str(root / repo_path)))
-    for problem in renderer.problems:
+def _log_problems(problems: ProblemLog) -> None:
+    for problem in problems:
         (log.error if problem.is_error else log.warning)(problem.format())
-    if scope is not None:
-        # Only the pages around the edited records are rebuilt; every other page, the search
-        # index and catalog.json stay as the previous build wrote them (refreshed on the next
-        # full build) — this is what keeps an edit under a few seconds at 10,000 records.
-        log.info(f"Kho văn bản: dựng lại {len(generated)} trang quanh bản ghi vừa sửa (incremental rebuild)")
-    for path, text in content.data.items():
-        files.append(memory.file(config, path, text))
-    return files
 
 
-def on_env(env, config, files):
-    """The Content-Security-Policy, with the hashes of the theme's inline scripts."""
-    _state["script_hashes"] = theme_script_hashes(env, config)
-    config.extra["csp"] = csp.policy(_state["script_hashes"])
-    return env
+class MkDocsAdapter:
+    """One per process of ``mkdocs build`` / ``mkdocs serve``: what one build hands the next
+    (record cache, content hashes, the previous catalogue) and what one event hands a later one."""
+
+    def __init__(self) -> None:
+        self.command: str | None = None
+        """``build``, ``serve`` or ``gh-deploy``, from ``on_startup`` (``None``: not started by the CLI)."""
+        self.dirty = False
+        """``mkdocs serve --dirty``: only changed pages are written, so rebuilds may be incremental."""
+        self.options = VanbanOptions()
+        self.cache = RecordCache()
+        self.history = HistoryReader()
+        self.memory = ContentMemory()
+        self.stash = HtmlStash()
+        self.catalogue: Catalogue | None = None
+        self.previous: Catalogue | None = None
+        """The catalogue of the build before, to find the pages an edit takes a record off."""
+        self.renderer: SiteRenderer | None = None
+        self.incremental: Scope | None = None
+        """This build's scope (``None``: a full build)."""
+        self.landing_signatures: dict[str, int] = {}
+        self.generated: set[str] = set()
+        """Source paths of this build's generated pages (their HTML blocks are stashed)."""
+        self.page_counts: dict[str, int] = {}
+        self.script_hashes: set[str] = set()
+        self.unsafe_pages = 0
+        self.seconds = 0.0
+        """Time spent in our handlers during this build."""
+
+    @property
+    def serving(self) -> bool:
+        return self.command == "serve"
+
+    def _current(self) -> tuple[Catalogue, SiteRenderer]:
+        if self.catalogue is None or self.renderer is None:
+            raise RuntimeError("MkDocsAdapter: on_config has not run for this build")
+        return self.catalogue, self.renderer
+
+    def on_startup(self, command: str, dirty: bool) -> None:
+        self.command = command
+        self.dirty = dirty
+
+    @_timed
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.seconds = 0.0
+        self.options = VanbanOptions.from_extra(config.extra)
+        root = Path(config.config_file_path).parent
+        sources = self.options.sources(root)
+        self.previous = self.catalogue
+        collector.release()  # the previous build's catalogue may be garbage now
+        catalogue = build_catalogue(sources, cache=self.cache)
+        collector.settle()
+        self.incremental = self._incremental_scope(catalogue)
+        _log_problems(catalogue.problems)
+        self.catalogue = catalogue
+        overrides = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+        self.renderer = SiteRenderer(catalogue, urls.Linker(config.use_directory_urls), Templates(overrides),
+                                     history=self.history.read(root, self.options.records_dir),
+                                     site_url=config.site_url or "", repo_url=config.repo_url or "")
+        config.mdx_configs.setdefault("toc", {})["slugify"] = toc_slugify
+        return config
+
+    def _incremental_scope(self, catalogue: Catalogue) -> Scope | None:
+        """With ``mkdocs serve --dirty``, after a few records changed: the entities whose pages
+        must be rendered again. ``None`` means a full build (first build, registry edited, many
+        changes, or not serving)."""
+        if not (self.serving and self.dirty) or self.cache.registry_reloaded:
+            return None
+        return incremental_scope(self.previous, catalogue, self.cache.changed | self.cache.removed)
+
+    @_timed
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        with collector.paused():
+            files = self._add_generated_files(files, config)
+        collector.settle()  # the generated pages live until the build ends
+        return files
+
+    def _add_generated_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """Turn the library's site content into MkDocs virtual files."""
+        _, renderer = self._current()
+        hand_written = {f.src_uri: f.content_string for f in files if f.src_uri.endswith(".md")}
+        scope = self._scope_with_landings(renderer)
+        root = Path(config.config_file_path).parent
+        content = site_content(renderer, hand_written, root, scope)
+        self._replace_rewritten(files, config, content)
+        self._add_pages(files, config, content)
+        for site_path, repo_path in content.attachments:
+            files.append(File.generated(config, site_path, abs_src_path=str(root / repo_path)))
+        _log_problems(renderer.problems)
+        if scope is not None:
+            # Only the pages around the edited records are rebuilt; every other page, the search
+            # index and catalog.json stay as the previous build wrote them (refreshed on the next
+            # full build) — this is what keeps an edit under a few seconds at 10,000 records.
+            log.info(f"Kho văn bản: dựng lại {len(self.generated)} trang quanh bản ghi vừa sửa "
+                     f"(incremental rebuild)")
+        for path, text in content.data.items():
+            files.append(self.memory.file(config, path, text))
+        return files
+
+    def _scope_with_landings(self, renderer: SiteRenderer) -> Scope | None:
+        """The incremental scope plus the landing pages whose content changed."""
+        scope = self.incremental
+        signatures = renderer.landing_signatures()
+        if scope is not None:
+            previous = self.landing_signatures
+            scope = scope | {("landing", name) for name, value in signatures.items() if previous.get(name) != value}
+        self.landing_signatures = signatures
+        return scope
+
+    def _replace_rewritten(self, files: Files, config: MkDocsConfig, content: SiteContent) -> None:
+        """Hand-written pages the library filled in replace their files; every hand-written
+        page's "edit" button points at its file under docs/."""
+        for file in list(files):
+            if file.src_uri in content.rewritten:
+                files.remove(file)
+                file = self.memory.file(config, file.src_uri, content.rewritten[file.src_uri])
+                files.append(file)
+            if file.src_uri.endswith(".md"):
+                file.edit_uri = urls.path_for_link(f"docs/{file.src_uri}")
+
+    def _add_pages(self, files: Files, config: MkDocsConfig, content: SiteContent) -> None:
+        self.generated.clear()
+        for page in content.pages:
+            if page.src_uri != urls.BUILD_INFO:
+                self.generated.add(page.src_uri)
+            file = self.memory.file(config, page.src_uri, page.markdown)
+            file.edit_uri = urls.path_for_link(page.source_path) if page.source_path else None
+            files.append(file)
+        self.page_counts = content.page_counts
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        """The Content-Security-Policy, with the hashes of the theme's inline scripts."""
+        self.script_hashes = theme_script_hashes(env, config)
+        config.extra["csp"] = csp.policy(self.script_hashes)
+        return env
+
+    @_timed
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # Material prints the title into <title> and the header, the description into an
+        # attribute, as HTML and unescaped: hand them HTML. Generated pages' front-matter
+        # arrives escaped.
+        if page.file.src_uri not in self.generated and page.file.src_uri != urls.BUILD_INFO:
+            for key in ESCAPED_META:
+                if isinstance(page.meta.get(key), str):
+                    page.meta[key] = escape(page.meta[key])
+        if page.file.src_uri in self.generated:
+            return self.stash.stash(page.file.src_uri, markdown)
+        return markdown
+
+    @_timed
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return self.stash.restore(page.file.src_uri, html)
+
+    @_timed
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        return self._narrow_policy(output, page.file.src_uri, config)
+
+    def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
+        return self._narrow_policy(output, template_name, config)  # 404.html, sitemap
+
+    def _narrow_policy(self, output: str, name: str, config: MkDocsConfig) -> str:
+        """Narrow the policy to the inline scripts this page has, and refuse to publish one the
+        theme did not write (the browser would block it anyway)."""
+        present = set()
+        for body in csp.inline_scripts(output):
+            digest = csp.script_hash(body)
+            if digest in self.script_hashes:
+                present.add(digest)
+            else:
+                log.error(f"Kho văn bản: {name}: thẻ script nội tuyến không được phép "
+                          f"(inline script not allowed by the Content-Security-Policy): {body[:60]!r}")
+                self.unsafe_pages += 1
+        full = str(markup_escape(config.extra.get("csp", "")))  # as the template's `| e` wrote it
+        return output.replace(full, str(markup_escape(csp.policy(present))), 1) if full else output
+
+    @_timed
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        catalogue, renderer = self._current()
+        for line in summary_lines(catalogue, self.page_counts):
+            log.info(line)
+        log.info(f"Kho văn bản: {self.seconds:.2f} s trong hooks (time in hooks)")
+        errors = catalogue.problems.errors + renderer.problems.errors
+        unsafe, self.unsafe_pages = self.unsafe_pages, 0
+        if unsafe and not self.serving:
+            raise Abort("Kho văn bản: trang có script nội tuyến không được phép (pages with disallowed inline scripts)")
+        if errors and not self.serving:
+            raise Abort(f"Kho văn bản: {len(errors)} lỗi trong bản ghi; bản ghi lỗi không được đăng "
+                        f"({len(errors)} record error(s); broken records were not published)")
 
 
-@_timed
-def on_page_markdown(markdown: str, page, config, files) -> str:
-    # Material prints the title into <title> and the header, the description into an attribute,
-    # as HTML and unescaped: hand them HTML. Generated pages' front-matter arrives escaped.
-    if page.file.src_uri not in _state["generated"] and page.file.src_uri != urls.BUILD_INFO:
-        for key in ESCAPED_META:
-            if isinstance(page.meta.get(key), str):
-                page.meta[key] = escape(page.meta[key])
-    if page.file.src_uri in _state["generated"]:
-        return _state["stash"].stash(page.file.src_uri, markdown)
-    return markdown
-
-
-@_timed
-def on_page_content(html: str, page, config, files) -> str:
-    return _state["stash"].restore(page.file.src_uri, html)
-
-
-@_timed
-def on_post_page(output: str, page, config) -> str:
-    return _narrow_policy(output, page.file.src_uri, config)
-
-
-def on_post_template(output: str, template_name: str, config) -> str:
-    return _narrow_policy(output, template_name, config)  # 404.html, sitemap
-
-
-def _narrow_policy(output: str, name: str, config) -> str:
-    """Narrow the policy to the inline scripts this page has, and refuse to publish one the
-    theme did not write (the browser would block it anyway)."""
-    allowed = _state.get("script_hashes", set())
-    present = set()
-    for body in csp.inline_scripts(output):
-        digest = csp.script_hash(body)
-        if digest in allowed:
-            present.add(digest)
-        else:
-            log.error(f"Kho văn bản: {name}: thẻ script nội tuyến không được phép "
-                      f"(inline script not allowed by the Content-Security-Policy): {body[:60]!r}")
-            _state["unsafe_pages"] = _state.get("unsafe_pages", 0) + 1
-    full = str(markup_escape(config.extra.get("csp", "")))  # as the template's `| e` wrote it
-    return output.replace(full, str(markup_escape(csp.policy(present))), 1) if full else output
-
-
-@_timed
-def on_post_build(config) -> None:
-    catalogue = _state["catalogue"]
-    for line in summary_lines(catalogue, _state.get("page_counts", {})):
-        log.info(line)
-    log.info(f"Kho văn bản: {_state['seconds']:.2f} s trong hooks (time in hooks)")
-    errors = catalogue.problems.errors + _state["renderer"].problems.errors
-    if _state.pop("unsafe_pages", 0) and _state.get("command") != "serve":
-        raise Abort("Kho văn bản: trang có script nội tuyến không được phép (pages with disallowed inline scripts)")
-    if errors and _state.get("command") != "serve":
-        raise Abort(f"Kho văn bản: {len(errors)} lỗi trong bản ghi; bản ghi lỗi không được đăng "
-                    f"({len(errors)} record error(s); broken records were not published)")
+__all__ = ["MAX_INCREMENTAL_FILES", "MkDocsAdapter", "Scope", "incremental_scope"]

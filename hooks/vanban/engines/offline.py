@@ -18,9 +18,11 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 
-def default_name(today: _dt.date | None = None) -> str:
-    """``kho-van-ban-2026-11-25.zip``: the archive name carries the build date."""
-    return f"kho-van-ban-{(today or _dt.date.today()).isoformat()}.zip"
+def default_name(built_on: _dt.date) -> str:
+    """``kho-van-ban-2026-11-25.zip``: the archive name carries the build date — the one its
+    "Thông tin bản dựng" page shows (``vanban.site.buildinfo``), passed in rather than read
+    from the clock here so that a reproducible build (``SOURCE_DATE_EPOCH``) names it the same."""
+    return f"kho-van-ban-{built_on.isoformat()}.zip"
 
 
 def build_site(config_file: Path, site_dir: Path) -> None:

@@ -15,6 +15,8 @@ import dataclasses
 import functools
 import re
 from collections import defaultdict
+from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from vanban.build.catalogue import (
     Catalogue,
@@ -27,7 +29,8 @@ from vanban.build.catalogue import (
     Task,
     Unit,
 )
-from vanban.build.registry import Group, Organisation, Registry
+from vanban.build.registry import Entry, Group, Organisation, Registry
+from vanban.core.dates import PartialDate
 from vanban.core.model import Record, Reference
 from vanban.core.numbers import number_key, parse_number
 from vanban.core.problems import ProblemLog
@@ -69,6 +72,56 @@ def _reference_year(reference: Reference) -> int | None:
     return parsed.year if parsed else None
 
 
+@dataclass(slots=True)
+class _IssuerDraft:
+    """An issuer while resolution collects its records."""
+
+    id: str
+    name: str
+    known: bool
+    kind: str | None = None
+    record_ids: list[str] = field(default_factory=list)
+
+    def freeze(self) -> Issuer:
+        return Issuer(self.id, self.name, self.known, self.kind, tuple(self.record_ids))
+
+
+@dataclass(slots=True)
+class _DirectiveDraft:
+    """A directive while citations add to it and later ones complete it."""
+
+    id: str
+    number: str
+    type: str | None = None
+    date: PartialDate | None = None
+    issuer_id: str | None = None
+    issuer_name: str | None = None
+    subject: str | None = None
+    record_id: str | None = None
+    citations: list[Citation] = field(default_factory=list)
+
+    def freeze(self) -> Directive:
+        return Directive(self.id, self.number, self.type, self.date, self.issuer_id, self.issuer_name,
+                         self.subject, self.record_id, tuple(self.citations))
+
+
+@dataclass(slots=True)
+class _UnitDraft:
+    """A unit while assignments give it tasks."""
+
+    id: str
+    name: str
+    known: bool
+    is_group: bool = False
+    members: list[str] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+
+    def freeze(self, rank: dict[str, int]) -> Unit:
+        """The frozen unit, its tasks in the records' order (``rank``: record id → position)."""
+        tasks = sorted(self.tasks, key=lambda t: rank[t.record_id])
+        return Unit(self.id, self.name, self.known, self.is_group, tuple(self.members), tuple(tasks))
+
+
 _UnnumberedIndex = dict[str, dict[str, list[tuple[int, CatalogueRecord]]]]
 """Unnumbered copies: date as written → symbol → (position in the collection, entry)."""
 
@@ -80,9 +133,9 @@ class _Resolver:
         self.records = records
         self.registry = registry
         self.log = log
-        self.issuers: dict[str, Issuer] = {}
-        self.units: dict[str, Unit] = {}
-        self.directives: dict[str, Directive] = {}
+        self.issuers: dict[str, _IssuerDraft] = {}
+        self.units: dict[str, _UnitDraft] = {}
+        self.directives: dict[str, _DirectiveDraft] = {}
         self.unnumbered: _UnnumberedIndex = {}
 
     # -- names --------------------------------------------------------------------------------
@@ -166,12 +219,28 @@ class _Resolver:
         records = {e.id: e for e in order}
         for entry in order:
             self.issuers[entry.issuer_id].record_ids.append(entry.id)
+        return self._freeze(records, directive_of_record)
+
+    def _freeze(self, records: dict[str, CatalogueRecord], directive_of_record: dict[str, str]) -> Catalogue:
+        """The drafts made into the read-only catalogue, with what renderers need of the registry."""
         rank = {record_id: position for position, record_id in enumerate(records)}
-        for unit in self.units.values():
-            unit.tasks.sort(key=lambda t: rank[t.record_id])
-        return Catalogue(records, dict(sorted(self.issuers.items())), dict(sorted(self.directives.items())),
-                         dict(sorted(self.units.items())), self.registry, self.log,
-                         directive_of_record=directive_of_record)
+        units = {unit_id: draft.freeze(rank) for unit_id, draft in sorted(self.units.items())}
+        entries: list[Entry] = [*self.registry.groups.values(), *self.registry.organisations.values()]
+        names = {entry.id: entry.name for entry in entries}  # an organisation wins a shared id, as in get()
+        aliases = {entry.id: also for entry in entries
+                   if (also := tuple(n for n in (getattr(entry, "short", None), *entry.aliases) if n))}
+        memberships: dict[str, list[str]] = defaultdict(list)
+        for group in self.registry.groups.values():
+            if group.id in units:
+                for member in dict.fromkeys(group.members):
+                    memberships[member].append(group.id)
+        return Catalogue(
+            MappingProxyType(records),
+            MappingProxyType({i: d.freeze() for i, d in sorted(self.issuers.items())}),
+            MappingProxyType({i: d.freeze() for i, d in sorted(self.directives.items())}),
+            MappingProxyType(units), self.log.frozen(), len(self.records),
+            MappingProxyType(directive_of_record), MappingProxyType(names), MappingProxyType(aliases),
+            MappingProxyType({m: tuple(groups) for m, groups in memberships.items()}))
 
     def _identify(self) -> dict[str, CatalogueRecord]:
         """Give every record its issuer and id; two records with one id are both withheld."""
@@ -180,7 +249,7 @@ class _Resolver:
             issuer_id, known = self._organisation_id(record.issuer, record, "issuer", allow_group=False)
             if issuer_id not in self.issuers:
                 org = self.registry.organisations.get(issuer_id)
-                self.issuers[issuer_id] = Issuer(issuer_id, org.name if org else record.issuer, known,
+                self.issuers[issuer_id] = _IssuerDraft(issuer_id, org.name if org else record.issuer, known,
                                                  org.kind if org else record.system)
             new_id = record_id(record, issuer_id)
             by_id[new_id].append(CatalogueRecord(dataclasses.replace(record, id=new_id), issuer_id, (), ()))
@@ -263,7 +332,7 @@ class _Resolver:
             if directive is None or directive.record_id is None:
                 target_record = target.record
                 citations = directive.citations if directive else []
-                directive = self.directives[directive_id] = Directive(
+                directive = self.directives[directive_id] = _DirectiveDraft(
                     directive_id, target_record.number or reference.number, target_record.type,
                     target_record.date, target.issuer_id,
                     self.issuers[target.issuer_id].name if target.issuer_id else None,
@@ -273,7 +342,7 @@ class _Resolver:
             directive_id = document_id(reference.number, year, issuer_id)
             directive = self.directives.get(directive_id)
             if directive is None:
-                directive = self.directives[directive_id] = Directive(
+                directive = self.directives[directive_id] = _DirectiveDraft(
                     directive_id, reference.number, reference.type, reference.date, issuer_id,
                     self.registry.organisations[issuer_id].name if registered and issuer_id else reference.issuer,
                     reference.subject)
@@ -312,7 +381,7 @@ class _Resolver:
         The first citation of a document gives type, number, date and issuer; later ones often
         only the number. Returns the ids that were merged away → the id they now belong to.
         """
-        by_number: dict[str, list[Directive]] = defaultdict(list)
+        by_number: dict[str, list[_DirectiveDraft]] = defaultdict(list)
         for directive in self.directives.values():
             by_number[number_key(directive.number)].append(directive)
         merged: dict[str, str] = {}
@@ -339,7 +408,7 @@ class _Resolver:
         return merged
 
     @staticmethod
-    def _complete(directive: Directive, reference: Reference) -> None:
+    def _complete(directive: _DirectiveDraft, reference: Reference) -> None:
         """Fill what an earlier citation left out (type, a more precise date, subject)."""
         directive.type = directive.type or reference.type
         directive.subject = directive.subject or reference.subject
@@ -376,10 +445,10 @@ class _Resolver:
                     task.deadline_display, unit_id))
         return ResolvedAssignment(assignment, unit_id)
 
-    def _unit(self, unit_id: str, name: str, known: bool) -> Unit:
+    def _unit(self, unit_id: str, name: str, known: bool) -> _UnitDraft:
         unit = self.units.get(unit_id)
         if unit is None:
-            unit = self.units[unit_id] = Unit(unit_id, name, known)
+            unit = self.units[unit_id] = _UnitDraft(unit_id, name, known)
         return unit
 
 
@@ -389,9 +458,16 @@ def _newest_first(entry: CatalogueRecord) -> tuple:
     return (-year, -month, -day, entry.record.type, entry.id)
 
 
-def resolve(records: list[Record], registry: Registry, log: ProblemLog) -> Catalogue:
-    """Resolve validated records against the registry into one catalogue."""
+def resolve(records: list[Record], registry: Registry, log: ProblemLog,
+            records_read: int | None = None) -> Catalogue:
+    """Resolve validated records against the registry into one frozen catalogue.
+
+    ``records_read`` is the number of record files read (some may have been withheld before
+    resolution); it defaults to the number of records given. Problems found here go to ``log``;
+    the catalogue carries a frozen copy of it.
+    """
     catalogue = _Resolver(records, registry, log).run()
-    catalogue.records_read = len(records)
+    if records_read is not None:
+        catalogue = dataclasses.replace(catalogue, records_read=records_read)
     return catalogue
 

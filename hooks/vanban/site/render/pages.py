@@ -82,8 +82,7 @@ class SiteRenderer:
     def unit_link(self, here: str, unit_id: str) -> str:
         unit = self.cat.units.get(unit_id)
         if unit is None:
-            entry = self.cat.registry.get(unit_id)
-            return esc(entry.name if entry else unit_id)
+            return esc(self.cat.unit_name(unit_id) or unit_id)
         return link(self._href(here, urls.unit_page(unit_id)), unit.name)
 
     def record_item(self, here: str, entry: CatalogueRecord, show_issuer: bool = True) -> str:
@@ -319,9 +318,9 @@ class SiteRenderer:
             info.append(("Loại", "Nhóm đơn vị"))
         if not unit.known:
             info.append(("Ghi chú", "Đơn vị chưa có trong sổ đăng ký; lập chỉ mục theo tên ghi trên văn bản."))
-        groups = [g for g in self.cat.registry.groups_of(unit.id) if g.id in self.cat.units]
+        groups = self.cat.groups_of(unit.id)
         if groups:
-            info.append(("Thuộc nhóm", ", ".join(self.unit_link(base, g.id) for g in groups)))
+            info.append(("Thuộc nhóm", ", ".join(self.unit_link(base, g) for g in groups)))
         if unit.id in self.cat.issuers:
             info.append(("Văn bản ban hành", self.issuer_link(base, unit.id)))
         direct = sum(t.via is None for t in unit.tasks)

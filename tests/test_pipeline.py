@@ -7,7 +7,7 @@ import copy
 import os
 
 from conftest import TINY_REGISTRY, Collection, cong_van
-from vanban.build import loader, reading
+from vanban.build import loader, pipeline, reading
 from vanban.build.pipeline import RecordCache, Sources, build_catalogue
 
 
@@ -23,6 +23,18 @@ def _count_reads(monkeypatch) -> list[str]:
     return reads
 
 
+def _count_registry_loads(monkeypatch) -> list[str]:
+    loads: list[str] = []
+    original = pipeline.load_registry
+
+    def counting(file, root, log):
+        loads.append(file.name)
+        return original(file, root, log)
+
+    monkeypatch.setattr(pipeline, "load_registry", counting)
+    return loads
+
+
 def _touch_later(path) -> None:
     stat = path.stat()
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
@@ -33,8 +45,9 @@ def test_unchanged_files_are_not_read_again(tmp_path, monkeypatch):
     edited = collection.add("2023/a.md", cong_van(subject="V/v bản đầu"))
     collection.add("2023/b.md", cong_van(number="931/UBND-TH"))
     reads = _count_reads(monkeypatch)
+    loads = _count_registry_loads(monkeypatch)
     cache, sources = RecordCache(), Sources.at(tmp_path)
-    first = build_catalogue(sources, cache=cache)
+    build_catalogue(sources, cache=cache)
     assert sorted(reads) == ["a.md", "b.md"]
     reads.clear()
     assert len(build_catalogue(sources, cache=cache).records) == 2
@@ -45,7 +58,7 @@ def test_unchanged_files_are_not_read_again(tmp_path, monkeypatch):
     assert reads == ["a.md"]
     assert cache.changed == {"records/2023/a.md"}
     assert any(e.record.subject == "V/v bản đã sửa" for e in catalogue.records.values())
-    assert catalogue.registry is first.registry  # its memoised name lookups are kept
+    assert loads == ["registry.yml"]  # read once: its memoised name lookups are kept
     assert not cache.registry_reloaded  # so mkdocs serve --dirty may rebuild incrementally
 
 
@@ -54,7 +67,7 @@ def test_an_edited_registry_is_read_again_and_revalidates_every_record(tmp_path,
     collection.add("2023/a.md", cong_van())
     cache, sources = RecordCache(), Sources.at(tmp_path)
     before = build_catalogue(sources, cache=cache)
-    assert "so-moi" not in before.registry.organisations
+    assert "so-moi" not in before.names
     reads = _count_reads(monkeypatch)
     registry = copy.deepcopy(TINY_REGISTRY)
     registry["organisations"].append({"id": "so-moi", "name": "Sở Mới tỉnh Nghệ An", "kind": "state"})
@@ -62,7 +75,7 @@ def test_an_edited_registry_is_read_again_and_revalidates_every_record(tmp_path,
     _touch_later(sources.registry_file)
     after = build_catalogue(sources, cache=cache)
     assert cache.registry_reloaded  # every page may change: serve rebuilds everything
-    assert "so-moi" in after.registry.organisations
+    assert after.names["so-moi"] == "Sở Mới tỉnh Nghệ An"
     assert reads == ["a.md"]
 
 

@@ -78,7 +78,7 @@ def test_group_assignment_expands_to_members_valid_on_the_date(collection):
     ]))
     cat = collection.catalogue()
     group = cat.units["so-ban-nganh"]
-    assert group.is_group and group.members == ["so-noi-vu", "so-tai-chinh"]
+    assert group.is_group and group.members == ("so-noi-vu", "so-tai-chinh")
     noi_vu = cat.units["so-noi-vu"]
     assert [(t.role, t.via) for t in noi_vu.tasks] == [("thuc_hien", "so-ban-nganh"), ("chu_tri", None)]
     assert [t.via for t in cat.units["so-tai-chinh"].tasks] == ["so-ban-nganh"]

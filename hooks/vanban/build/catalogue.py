@@ -1,4 +1,4 @@
-"""The catalogue: one immutable, fully resolved view of the collection.
+"""The catalogue: one frozen, fully resolved view of the collection.
 
 Every page, data file and check is a function of this object; nothing downstream re-reads a
 record or re-resolves a name. It holds records (with their resolved issuer, references and
@@ -8,12 +8,13 @@ their tasks, direct and through groups).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
-from vanban.build.registry import Registry
 from vanban.core.dates import PartialDate
 from vanban.core.model import Assignment, Record, Reference
-from vanban.core.problems import ProblemLog
+from vanban.core.problems import Problems
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +47,7 @@ class CatalogueRecord:
         return self.record.id
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Issuer:
     """A body with at least one record, registered or known only by the name written."""
 
@@ -54,7 +55,7 @@ class Issuer:
     name: str
     known: bool
     kind: str | None = None
-    record_ids: list[str] = field(default_factory=list)
+    record_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +66,7 @@ class Citation:
     relation: str
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Directive:
     """A cited document: what the citations say of it, and its record when it is one."""
 
@@ -77,7 +78,7 @@ class Directive:
     issuer_name: str | None = None
     subject: str | None = None
     record_id: str | None = None
-    citations: list[Citation] = field(default_factory=list)
+    citations: tuple[Citation, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +94,7 @@ class Task:
     via: str | None = None
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Unit:
     """A unit or group that was given at least one task."""
 
@@ -101,22 +102,40 @@ class Unit:
     name: str
     known: bool
     is_group: bool = False
-    members: list[str] = field(default_factory=list)
-    tasks: list[Task] = field(default_factory=list)
+    members: tuple[str, ...] = ()
+    tasks: tuple[Task, ...] = ()
 
 
-@dataclass(slots=True)
+def _empty() -> Mapping:
+    return MappingProxyType({})
+
+
+@dataclass(frozen=True, slots=True, eq=False)
 class Catalogue:
-    """Everything the renderers need, keyed by id; records are ordered newest first."""
+    """Everything the renderers need, keyed by id; records are ordered newest first.
 
-    records: dict[str, CatalogueRecord]
-    issuers: dict[str, Issuer]
-    directives: dict[str, Directive]
-    units: dict[str, Unit]
-    registry: Registry
-    problems: ProblemLog
+    Built once by resolution, then read-only: the mappings are ``MappingProxyType`` views and
+    every list is a tuple, so a renderer cannot change what the next one sees, and a page
+    rendered twice (``mkdocs serve``) renders the same. It is also self-contained: what pages
+    need of the registry — the names of registered bodies that have no page, their short names
+    and aliases for search, the groups a unit belongs to — is copied in, so nothing downstream
+    holds the registry. ``problems`` is the frozen list of what reading and resolution found;
+    later stages (the renderers) keep logs of their own.
+    """
+
+    records: Mapping[str, CatalogueRecord]
+    issuers: Mapping[str, Issuer]
+    directives: Mapping[str, Directive]
+    units: Mapping[str, Unit]
+    problems: Problems
     records_read: int = 0
-    directive_of_record: dict[str, str] = field(default_factory=dict)
+    directive_of_record: Mapping[str, str] = field(default_factory=_empty)
+    names: Mapping[str, str] = field(default_factory=_empty)
+    """Registered id → name, for every organisation and group of the registry."""
+    aliases: Mapping[str, tuple[str, ...]] = field(default_factory=_empty)
+    """Registered id → its short name and aliases (only ids that have some), for search."""
+    memberships: Mapping[str, tuple[str, ...]] = field(default_factory=_empty)
+    """Organisation id → ids of the groups in the catalogue that list it, registry order."""
 
     def cited_by(self, record_id: str) -> list[Citation]:
         """Citations of this record by other records (the "Được dẫn chiếu bởi" list)."""
@@ -129,10 +148,18 @@ class Catalogue:
         return [(ref, self.directives[ref.directive_id]) for ref in entry.references]
 
     def issuer_name(self, issuer_id: str | None) -> str | None:
+        """The issuer's name: its catalogue entry's, else the registry's, else ``None``."""
         if issuer_id is None:
             return None
         issuer = self.issuers.get(issuer_id)
-        if issuer:
-            return issuer.name
-        entry = self.registry.get(issuer_id)
-        return entry.name if entry else None
+        return issuer.name if issuer else self.names.get(issuer_id)
+
+    def unit_name(self, unit_id: str) -> str | None:
+        """The unit's name: its catalogue entry's, else the registry's (a group member that was
+        given no task has no page but is still named), else ``None``."""
+        unit = self.units.get(unit_id)
+        return unit.name if unit else self.names.get(unit_id)
+
+    def groups_of(self, unit_id: str) -> tuple[str, ...]:
+        """Ids of the groups in the catalogue that list ``unit_id`` as a member."""
+        return self.memberships.get(unit_id, ())

@@ -119,6 +119,4 @@ def _build_catalogue(sources: Sources, only: list[Path] | None, cache: RecordCac
     codes = registry.issuer_codes()
     records = cache.load_all(files, sources.root, log, codes)
     cache.forget_missing(files, sources.root)
-    catalogue = resolve(records, registry, log)
-    catalogue.records_read = len(files)
-    return catalogue
+    return resolve(records, registry, log, records_read=len(files))

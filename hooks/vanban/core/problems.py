@@ -6,6 +6,7 @@ what is expected, in Vietnamese with the English in brackets.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -49,11 +50,42 @@ class Problem:
         return self.level is Level.ERROR
 
 
-class ProblemLog:
-    """An ordered collection of problems, appended to by every stage."""
+class _ProblemList:
+    """What every list of problems answers: iteration, count, errors, warnings, by file."""
+
+    __slots__ = ()
+
+    def _all(self) -> Sequence[Problem]:
+        raise NotImplementedError
+
+    def __iter__(self) -> Iterator[Problem]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self._all() if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self._all() if not p.is_error]
+
+    def for_path(self, path: str) -> list[Problem]:
+        return [p for p in self._all() if p.path == path]
+
+
+class ProblemLog(_ProblemList):
+    """An ordered collection of problems, appended to by every stage while it runs."""
+
+    __slots__ = ("_items",)
 
     def __init__(self) -> None:
         self._items: list[Problem] = []
+
+    def _all(self) -> Sequence[Problem]:
+        return self._items
 
     def error(self, path: str, field: str, vi: str, en: str, line: int | None = None, code: str = "") -> None:
         self._items.append(Problem(path, Level.ERROR, field, vi, en, line, code))
@@ -61,22 +93,19 @@ class ProblemLog:
     def warning(self, path: str, field: str, vi: str, en: str, line: int | None = None, code: str = "") -> None:
         self._items.append(Problem(path, Level.WARNING, field, vi, en, line, code))
 
-    def extend(self, problems: "ProblemLog | list[Problem]") -> None:
+    def extend(self, problems: Iterable[Problem]) -> None:
         self._items.extend(problems)
 
-    def __iter__(self):
-        return iter(self._items)
+    def frozen(self) -> Problems:
+        """The problems so far, as a list nothing can append to (the catalogue's)."""
+        return Problems(tuple(self._items))
 
-    def __len__(self) -> int:
-        return len(self._items)
 
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self._items if p.is_error]
+@dataclass(frozen=True, slots=True)
+class Problems(_ProblemList):
+    """The problems of a finished stage, read-only: what a built catalogue carries."""
 
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self._items if not p.is_error]
+    items: tuple[Problem, ...] = ()
 
-    def for_path(self, path: str) -> list[Problem]:
-        return [p for p in self._items if p.path == path]
+    def _all(self) -> Sequence[Problem]:
+        return self.items

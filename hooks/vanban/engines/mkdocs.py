@@ -22,7 +22,7 @@ from __future__ import annotations
 import functools
 import logging
 import time
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from html import escape
 from pathlib import Path
 from typing import Concatenate, ParamSpec, TypeVar
@@ -39,7 +39,7 @@ from vanban.build.catalogue import Catalogue
 from vanban.build.history import HistoryReader
 from vanban.build.pipeline import RecordCache, build_catalogue
 from vanban.build.report import summary_lines
-from vanban.core.problems import ProblemLog
+from vanban.core.problems import Problem
 from vanban.core.text import toc_slugify
 from vanban.engines.mkdocs_files import ContentMemory, HtmlStash, theme_script_hashes
 from vanban.engines.mkdocs_options import VanbanOptions
@@ -89,7 +89,7 @@ def _timed(handler: Callable[Concatenate[MkDocsAdapter, _P], _R]) -> Callable[Co
     return wrapper
 
 
-def _log_problems(problems: ProblemLog) -> None:
+def _log_problems(problems: Iterable[Problem]) -> None:
     for problem in problems:
         (log.error if problem.is_error else log.warning)(problem.format())
 

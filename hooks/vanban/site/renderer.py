@@ -89,7 +89,7 @@ class SiteRenderer:
     def unit_link(self, here: str, unit_id: str) -> Markup:
         unit = self.cat.units.get(unit_id)
         if unit is None:
-            return self.templates.link(None, _registered_name(self.cat, unit_id))
+            return self.templates.link(None, self.cat.unit_name(unit_id) or unit_id)
         return self.link(here, urls.unit_page(unit_id), unit.name)
 
     # -- record lists -------------------------------------------------------------------------
@@ -215,7 +215,3 @@ class SiteRenderer:
     def keys(self, name: str) -> list[Hashable]:
         return list(self.kind(name).keys())
 
-
-def _registered_name(cat: Catalogue, unit_id: str) -> str:
-    entry = cat.registry.get(unit_id)
-    return entry.name if entry else unit_id

@@ -70,7 +70,7 @@ class UnitKind(PageKind):
             info.append(("Loại", "Nhóm đơn vị"))
         if not unit.known:
             info.append(("Ghi chú", "Đơn vị chưa có trong sổ đăng ký; lập chỉ mục theo tên ghi trên văn bản."))
-        groups = [g for g in _groups_of(self.cat, unit.id) if g in self.cat.units]
+        groups = list(self.cat.groups_of(unit.id))
         if groups:
             info.append(("Thuộc nhóm", Markup(", ").join(site.unit_link(base, g) for g in groups)))
         if unit.id in self.cat.issuers:
@@ -153,7 +153,3 @@ def follow_links(site, here: str, unit_id: str) -> list[dict]:
         {"href": site.linker.href_to_file(here, unit_csv(unit_id)), "text": "Bảng nhiệm vụ (CSV)", "download": True},
     ]
 
-
-def _groups_of(cat: Catalogue, unit_id: str) -> list[str]:
-    """Ids of the registered groups the unit belongs to."""
-    return [g.id for g in cat.registry.groups_of(unit_id)]

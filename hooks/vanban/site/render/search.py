@@ -92,10 +92,7 @@ def documents(cat: Catalogue, linker: urls.Linker, pages: Sequence[tuple[str, st
                               cat.issuers[entry.issuer_id].name, r.subject or "", r.body[:MAX_BODY_CHARS],
                               status=(statuses or {}).get(entry.id, "")))
     def names(entry_id: str) -> tuple[str, ...]:
-        entry = cat.registry.get(entry_id)
-        if entry is None:
-            return ()
-        return tuple(n for n in (getattr(entry, "short", None), *entry.aliases) if n)
+        return cat.aliases.get(entry_id, ())
 
     for issuer in cat.issuers.values():
         docs.append(SearchDoc(linker.url(urls.issuer_page(issuer.id)), issuer.name, "issuer",

@@ -74,7 +74,7 @@ BODY_PAYLOADS: dict[str, str] = {
     "noscript": "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>",
     "template": "<template><img src=x onerror=alert(1)></template>",
     "textarea-breakout": "<textarea></textarea><img src=x onerror=alert(1)></textarea>",
-    "stash-placeholder": "VBSTASH0Z\n\n<p>VBSTASH1Z</p>\n\nChữ thường",
+    "stash-placeholder": "VBBLOCK0Z\n\n<p>VBBLOCKdeadbeef0000x1Z</p>\n\nChữ thường",
     "jinja": "{{ config }} {% for x in range(3) %}x{% endfor %}",
     "nul-byte": "<img src=x o\x00nerror=alert(1)>",
     "entity-tag": "&lt;script&gt;alert(1)&lt;/script&gt;",

@@ -238,7 +238,7 @@ def test_data_files_keep_payloads_as_strings(sites):
 
 # -- in the browser -----------------------------------------------------------------------------
 def _payload_pages(site: Path, suffix_html: bool) -> list[str]:
-    markers = ("alert(", "__pwned", "evil.invalid", "VBSTASH", "{{")
+    markers = ("alert(", "__pwned", "evil.invalid", "VBBLOCK", "{{")
     pages = []
     for path in sorted(site.rglob("*.html")):
         text = path.read_text(encoding="utf-8")

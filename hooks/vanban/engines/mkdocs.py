@@ -41,10 +41,11 @@ from vanban.build.pipeline import RecordCache, build_catalogue
 from vanban.build.report import summary_lines
 from vanban.core.problems import Problem
 from vanban.core.text import toc_slugify
-from vanban.engines.mkdocs_files import ContentMemory, HtmlStash, theme_script_hashes
+from vanban.engines.mkdocs_files import ContentMemory, theme_script_hashes
 from vanban.engines.mkdocs_options import VanbanOptions
 from vanban.site import SiteContent, site_content, urls
 from vanban.site.kinds import related
+from vanban.site.page import Page as GeneratedPage
 from vanban.site.render import csp
 from vanban.site.render.markup import ESCAPED_META
 from vanban.site.renderer import SiteRenderer
@@ -107,7 +108,6 @@ class MkDocsAdapter:
         self.cache = RecordCache()
         self.history = HistoryReader()
         self.memory = ContentMemory()
-        self.stash = HtmlStash()
         self.catalogue: Catalogue | None = None
         self.previous: Catalogue | None = None
         """The catalogue of the build before, to find the pages an edit takes a record off."""
@@ -115,8 +115,9 @@ class MkDocsAdapter:
         self.incremental: Scope | None = None
         """This build's scope (``None``: a full build)."""
         self.landing_signatures: dict[str, int] = {}
-        self.generated: set[str] = set()
-        """Source paths of this build's generated pages (their HTML blocks are stashed)."""
+        self.generated: dict[str, GeneratedPage] = {}
+        """This build's generated pages by source path; MkDocs gets their Markdown with the
+        renderer's placeholders and each page's blocks go back into its HTML (then released)."""
         self.page_counts: dict[str, int] = {}
         self.script_hashes: set[str] = set()
         self.unsafe_pages = 0
@@ -217,9 +218,8 @@ class MkDocsAdapter:
     def _add_pages(self, files: Files, config: MkDocsConfig, content: SiteContent) -> None:
         self.generated.clear()
         for page in content.pages:
-            if page.src_uri != urls.BUILD_INFO:
-                self.generated.add(page.src_uri)
-            file = self.memory.file(config, page.src_uri, page.markdown)
+            self.generated[page.src_uri] = page
+            file = self.memory.file(config, page.src_uri, page.stashed, page.blocks)
             file.edit_uri = urls.path_for_link(page.source_path) if page.source_path else None
             files.append(file)
         self.page_counts = content.page_counts
@@ -235,17 +235,19 @@ class MkDocsAdapter:
         # Material prints the title into <title> and the header, the description into an
         # attribute, as HTML and unescaped: hand them HTML. Generated pages' front-matter
         # arrives escaped.
-        if page.file.src_uri not in self.generated and page.file.src_uri != urls.BUILD_INFO:
+        if page.file.src_uri not in self.generated:
             for key in ESCAPED_META:
                 if isinstance(page.meta.get(key), str):
                     page.meta[key] = escape(page.meta[key])
-        if page.file.src_uri in self.generated:
-            return self.stash.stash(page.file.src_uri, markdown)
         return markdown
 
     @_timed
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        return self.stash.restore(page.file.src_uri, html)
+        generated = self.generated.get(page.file.src_uri)
+        if generated is None:
+            return html
+        self.generated[page.file.src_uri] = generated.without_blocks()  # its HTML is done
+        return generated.restore(html)
 
     @_timed
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:

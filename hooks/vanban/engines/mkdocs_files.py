@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
-import secrets
+from collections.abc import Sequence
 from typing import cast
 
 from mkdocs.structure.files import File
@@ -32,48 +31,16 @@ class ContentMemory:
     def __init__(self) -> None:
         self._hashes: dict[str, str] = {}
 
-    def file(self, config, src_uri: str, content: str) -> GeneratedFile:
-        digest = hashlib.blake2b(content.encode("utf-8"), digest_size=16).hexdigest()
+    def file(self, config, src_uri: str, content: str, blocks: Sequence[str] = ()) -> GeneratedFile:
+        """``content`` and the HTML ``blocks`` its placeholders stand for make the page."""
+        hasher = hashlib.blake2b(content.encode("utf-8"), digest_size=16)
+        for block in blocks:
+            hasher.update(b"\0" + block.encode("utf-8"))
+        digest = hasher.hexdigest()
         file = cast(GeneratedFile, GeneratedFile.generated(config, src_uri, content=content))
         file.unchanged = self._hashes.get(src_uri) == digest
         self._hashes[src_uri] = digest
         return file
-
-
-_HTML_BLOCK = re.compile(r"(?m)^<(?:dl|ul|ol|table|p|div|nav)\b[^\n]*(?:\n(?!\n)[^\n]*)*")
-_NONCE = secrets.token_hex(6)
-"""Placeholders carry a per-process random word: no record text can spell one in advance."""
-_PLACEHOLDER = re.compile(rf"<p>VBSTASH{_NONCE}x(\d+)Z</p>")
-
-
-class HtmlStash:
-    """Keeps generated HTML blocks away from Python-Markdown's HTML parser.
-
-    Our pages carry their panels and lists as raw HTML blocks, already escaped and complete.
-    Python-Markdown passes such blocks through unchanged, but only after parsing them tag by
-    tag in pure Python — measured at 40 % of a 1,000-record build. Each block is swapped for a
-    one-word paragraph before conversion and put back after it: the same HTML, without the parse.
-    """
-
-    def __init__(self) -> None:
-        self._blocks: dict[str, list[str]] = {}
-
-    def stash(self, src_uri: str, markdown: str) -> str:
-        blocks: list[str] = []
-
-        def keep(match: re.Match) -> str:
-            blocks.append(match.group(0))
-            return f"VBSTASH{_NONCE}x{len(blocks) - 1}Z"
-
-        stashed = _HTML_BLOCK.sub(keep, markdown)
-        self._blocks[src_uri] = blocks
-        return stashed
-
-    def restore(self, src_uri: str, html: str) -> str:
-        blocks = self._blocks.pop(src_uri, None)
-        if not blocks:
-            return html
-        return _PLACEHOLDER.sub(lambda m: blocks[int(m.group(1))], html)
 
 
 THEME_SCRIPT_PARTIALS = ("partials/javascripts/base.html", "partials/javascripts/content.html")

@@ -49,6 +49,10 @@ class Page:
             text = text.replace(placeholder(index), block, 1)
         return text
 
+    def without_blocks(self) -> Page:
+        """The page once its HTML is made: the blocks are no longer needed (memory)."""
+        return Page(self.src_uri, self.title, self.stashed, (), self.source_path)
+
     def restore(self, html: str) -> str:
         """The engine's HTML of ``stashed`` with every block put back in its place."""
         for index, block in enumerate(self.blocks):
@@ -90,7 +94,7 @@ class PageText:
         blocks: list[str] = []
         for is_html, text in self.parts:
             if is_html:
-                pieces.append(f"\n{placeholder(len(blocks))}\n")
+                pieces.append(f"\n\n{placeholder(len(blocks))}\n\n")
                 blocks.append(text)
             else:
                 pieces.append(text)

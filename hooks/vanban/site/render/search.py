@@ -10,9 +10,14 @@ browser must fetch before the first result. Here:
 * adjacent syllables are indexed as pairs ("noi_vu"), so a name of several syllables ranks the
   documents where they stand together first — Vietnamese words are several syllables;
 * number-symbols are indexed whole ("n:930/ubnd-th") and by serial ("930");
+* a record's serial is indexed alone too ("s:21"), so "kết luận 21" puts 21-KL/TW before a
+  kết luận that merely cites it;
 * postings are split into shards by a hash of the term, and document details into buckets,
   each a small JavaScript file: a query loads only the shards of its terms and the buckets of
-  its best hits, also from ``file://`` where ``fetch`` is not allowed.
+  its best hits, also from ``file://`` where ``fetch`` is not allowed;
+* the facets of every document (kind, type, issuer, year, status) are one small file, so the
+  browser filters the whole result set; the start of each body (and its signer) is in passage
+  files of a few documents each, loaded only for the results shown, for their snippets.
 
 The browser side is ``docs/assets/javascripts/vb-search.js``; both sides must agree on
 ``fold``, ``tokens`` and ``shard_of``.
@@ -32,16 +37,24 @@ from vanban.core.numbers import number_key
 from vanban.core.text import fold
 from vanban.site import urls
 
-INDEX_VERSION = 2
-DOCS_PER_BUCKET = 64
+INDEX_VERSION = 3
+DOCS_PER_BUCKET = 16
+DOCS_PER_PASSAGE_FILE = 4
+PASSAGE_CHARS = 1200
+"""The start of a body that result snippets are taken from."""
 TARGET_POSTINGS_PER_SHARD = 3000
 MAX_BODY_CHARS = 20_000
 """Body text beyond this is not indexed: the start of a document carries its substance."""
 
-WEIGHTS = {"title": 12, "number": 12, "subject": 6, "issuer": 4, "body": 1}
+WEIGHTS = {"title": 12, "number": 12, "subject": 6, "issuer": 4, "signer": 4, "body": 1}
 _TOKEN = re.compile(r"[a-z0-9]+")
 _BREAKS = re.compile(r"[\n.;:,()\"]+")
 _NUMBER_IN_TEXT = re.compile(r"\d+\s*[-/]\s*[\w-]+(?:/[\w-]+)*")
+_SERIAL = re.compile(r"\d+")
+_YEAR = re.compile(r"(\d{4})$")
+_SPACES = re.compile(r"\s+")
+_MARKUP = re.compile(r"[`*#|]+|-{3,}|^>", re.M)
+IN_FORCE_LABEL = "Còn hiệu lực"
 
 
 def tokens(text: str) -> list[str]:
@@ -73,6 +86,7 @@ class SearchDoc:
     body: str = ""
     also_called: tuple[str, ...] = ()  # registry short name and aliases of an issuer or unit
     status: str = ""  # a record's status when it is not plainly in force ("Bị thay thế")
+    signer: str = ""  # "Nguyễn Văn A (Chủ tịch)": indexed and shown in snippets, not in the row
 
     def row(self) -> list[str]:
         row = [self.url, self.title, self.kind, self.type, self.number, self.date, self.issuer, self.subject]
@@ -90,7 +104,7 @@ def documents(cat: Catalogue, linker: urls.Linker, pages: Sequence[tuple[str, st
         docs.append(SearchDoc(linker.url(urls.record_page(entry.id)), r.title(), "record", r.type,
                               r.number or (f"…/{r.symbol}" if r.symbol else ""), r.date.short(),
                               cat.issuers[entry.issuer_id].name, r.subject or "", r.body[:MAX_BODY_CHARS],
-                              status=(statuses or {}).get(entry.id, "")))
+                              status=(statuses or {}).get(entry.id, ""), signer=_signer(r.signer)))
     def names(entry_id: str) -> tuple[str, ...]:
         return cat.aliases.get(entry_id, ())
 
@@ -112,6 +126,12 @@ def documents(cat: Catalogue, linker: urls.Linker, pages: Sequence[tuple[str, st
     for src_uri, title, text in pages:
         docs.append(SearchDoc(linker.url(src_uri), title, "page", body=text[:MAX_BODY_CHARS]))
     return docs
+
+
+def _signer(signer) -> str:
+    if signer is None:
+        return ""
+    return f"{signer.name} ({signer.title})" if signer.title else signer.name
 
 
 def hand_written_page(src_uri: str, markdown: str) -> tuple[str, str, str]:
@@ -138,7 +158,7 @@ def _doc_terms(doc: SearchDoc) -> Counter[str]:
     scores: Counter[str] = Counter(words)
     scores.update(map("_".join, pairwise(words)))  # pairs across a full stop are rare noise
     for name, text in (("title", doc.title), ("number", doc.number), ("subject", doc.subject),
-                       ("issuer", doc.issuer)):
+                       ("issuer", doc.issuer), ("signer", doc.signer)):
         if text:
             weight = WEIGHTS[name]
             field_words = _TOKEN.findall(fold(text))
@@ -148,6 +168,9 @@ def _doc_terms(doc: SearchDoc) -> Counter[str]:
     numbers += _NUMBER_IN_TEXT.findall(doc.subject)
     for number in numbers:
         scores["n:" + number_key(number)] += WEIGHTS["number"] * (4 if number == doc.number else 1)
+    serial = _SERIAL.match(doc.number)
+    if serial:  # "21" of 21-KL/TW (never of "…/UBND-TH")
+        scores["s:" + (serial.group().lstrip("0") or "0")] += WEIGHTS["number"]
     if doc.kind != "record":  # the page about "Sở Nội vụ" must come first for that query
         for title in {doc.title, *doc.also_called}:
             scores["t:" + "_".join(_TOKEN.findall(fold(title)))] += WEIGHTS["title"]
@@ -186,9 +209,44 @@ def build_index(docs: list[SearchDoc]) -> dict[str, str]:
     for bucket in range(buckets):
         rows = [d.row() for d in docs[bucket * DOCS_PER_BUCKET:(bucket + 1) * DOCS_PER_BUCKET]]
         files[f"search/d/{bucket}.js"] = f"__vbSearch.docs({bucket},{_compact(rows)});"
-    meta = {"version": INDEX_VERSION, "docs": len(docs), "shards": shards, "bucket": DOCS_PER_BUCKET}
+    files |= _passage_files(docs)
+    files["search/f.js"] = f"__vbSearch.facets({_compact(facets(docs))});"
+    meta = {"version": INDEX_VERSION, "docs": len(docs), "shards": shards, "bucket": DOCS_PER_BUCKET,
+            "passages": DOCS_PER_PASSAGE_FILE}
     files["search/meta.js"] = f"__vbSearch.meta({_compact(meta)});"
     return files
+
+
+def passage(doc: SearchDoc) -> str:
+    """The text a result's snippet is taken from: the signer, then the start of the body."""
+    body = _SPACES.sub(" ", _MARKUP.sub(" ", doc.body[:PASSAGE_CHARS * 2])).strip()[:PASSAGE_CHARS]
+    return f"Người ký: {doc.signer}. {body}" if doc.signer else body
+
+
+def _passage_files(docs: list[SearchDoc]) -> dict[str, str]:
+    files = {}
+    for number in range((len(docs) + DOCS_PER_PASSAGE_FILE - 1) // DOCS_PER_PASSAGE_FILE):
+        texts = [passage(d) for d in docs[number * DOCS_PER_PASSAGE_FILE:(number + 1) * DOCS_PER_PASSAGE_FILE]]
+        files[f"search/p/{number}.js"] = f"__vbSearch.passages({number},{_compact(texts)});"
+    return files
+
+
+FACETS = ("kind", "type", "issuer", "year", "status")
+
+
+def facets(docs: list[SearchDoc]) -> dict[str, list]:
+    """Each facet's values (the first is "") and, in ``rows``, five value numbers per document
+    in a row: kind, type, issuer, year, status. A record plainly in force has the status
+    "Còn hiệu lực"; other kinds have none."""
+    values: dict[str, dict[str, int]] = {name: {"": 0} for name in FACETS}
+    rows: list[int] = []
+    for doc in docs:
+        year = _YEAR.search(doc.date)
+        status = doc.status or (IN_FORCE_LABEL if doc.kind == "record" else "")
+        for name, value in zip(FACETS, (doc.kind, doc.type, doc.issuer, year.group(1) if year else "", status),
+                               strict=True):
+            rows.append(values[name].setdefault(value, len(values[name])))
+    return {**{name: list(found) for name, found in values.items()}, "rows": rows}
 
 
 def _compact(value) -> str:

@@ -51,6 +51,10 @@
     var normal = text.normalize("NFC").replace(/[\u2010-\u2015\u2212]/g, "-").replace(/\s+/g, "");
     return fold(normal).replace(/^0+(?=\d)/, "");
   }
+  /* As serial_term in Python, for one word of a query: "05" → "s:5"; not a number → "". */
+  function serialTerm(word) {
+    return /^\d+$/.test(word) ? "s:" + (word.replace(/^0+/, "") || "0") : "";
+  }
   function shardOf(term, shards) {
     var bytes = new TextEncoder().encode(term);
     var value = 0x811c9dc5;
@@ -118,8 +122,7 @@
     var pairs = [];
     for (var i = 0; i + 1 < words.length; i++) pairs.push(words[i] + "_" + words[i + 1]);
     var number = query.match(/\d+\s*[-\u2010-\u2015]?\s*[^\s\d]*\s*\/\s*[^\s,;]+/);
-    var serials = Array.from(new Set(words.filter(function (w) { return /^\d+$/.test(w); })
-      .map(function (w) { return "s:" + (w.replace(/^0+/, "") || "0"); })));
+    var serials = Array.from(new Set(words.map(serialTerm).filter(Boolean)));
     return {
       words: Array.from(new Set(words)), pairs: pairs, title: "t:" + words.join("_"),
       number: number ? "n:" + numberKey(number[0]) : null, serials: serials,

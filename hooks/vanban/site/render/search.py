@@ -62,6 +62,13 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(fold(text))
 
 
+def serial_term(number: str) -> str:
+    """The term of a number's serial: "s:21" for 21-KL/TW, "s:5" for 05/CT-UBND, "" for
+    "…/UBND-TH". The browser looks it up for each all-digit word of a query (serialTerm)."""
+    serial = _SERIAL.match(number)
+    return "s:" + (serial.group().lstrip("0") or "0") if serial else ""
+
+
 def shard_of(term: str, shards: int) -> int:
     """FNV-1a (32 bit) of the term's UTF-8 bytes, modulo the shard count (same in JavaScript)."""
     value = 0x811C9DC5
@@ -168,9 +175,9 @@ def _doc_terms(doc: SearchDoc) -> Counter[str]:
     numbers += _NUMBER_IN_TEXT.findall(doc.subject)
     for number in numbers:
         scores["n:" + number_key(number)] += WEIGHTS["number"] * (4 if number == doc.number else 1)
-    serial = _SERIAL.match(doc.number)
-    if serial:  # "21" of 21-KL/TW (never of "…/UBND-TH")
-        scores["s:" + (serial.group().lstrip("0") or "0")] += WEIGHTS["number"]
+    serial = serial_term(doc.number)
+    if serial:
+        scores[serial] += WEIGHTS["number"]
     if doc.kind != "record":  # the page about "Sở Nội vụ" must come first for that query
         for title in {doc.title, *doc.also_called}:
             scores["t:" + "_".join(_TOKEN.findall(fold(title)))] += WEIGHTS["title"]

@@ -16,7 +16,7 @@ import re
 import shutil
 import zipfile
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 import pytest
 from browser_support import RequestLog, serve, unzip
@@ -290,3 +290,28 @@ def test_no_payload_runs_or_loads_in_the_offline_copy(browser, sites, tmp_path):
 def test_corpus_covers_every_class():
     kinds = {item.kind.split(":")[0] for item in corpus()}
     assert kinds == {"body", "field", "registry", "filename"}
+
+
+@pytest.mark.parametrize("query", ["img src onerror alert", "script alert", "pwned", "iframe srcdoc"])
+def test_search_results_and_snippets_show_payloads_as_text(browser, sites, query):
+    """Titles, trích yếu and body snippets (with <mark>) of hostile records are built from text
+    nodes: no payload element appears in the results, none runs, the filters hold text only."""
+    served, _ = sites
+    allowed = {"LI", "A", "ARTICLE", "H1", "P", "SPAN", "MARK"}
+    with serve(served) as base:
+        context = browser.new_context()
+        tab = context.new_page()
+        dialogs: list[str] = []
+        tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        tab.goto(f"{base}?q={quote(query)}")
+        tab.wait_for_function("() => document.querySelectorAll('.md-search-result__link').length > 0")
+        tab.wait_for_timeout(200)
+        tags = tab.eval_on_selector_all(".md-search-result__list *", "nodes => nodes.map(n => n.tagName)")
+        marks = tab.eval_on_selector_all(".md-search-result__list mark", "nodes => nodes.map(n => n.textContent)")
+        options = tab.eval_on_selector_all(".vb-search-filters *", "nodes => nodes.map(n => n.tagName)")
+        pwned = tab.evaluate("window.__pwned")
+        context.close()
+    assert set(tags) <= allowed, set(tags) - allowed
+    assert marks
+    assert set(options) <= {"LABEL", "SPAN", "SELECT", "OPTION"}
+    assert not dialogs and pwned is None

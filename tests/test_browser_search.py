@@ -196,3 +196,18 @@ def test_results_fit_a_phone_and_the_placeholder_shows_whole(browser, served, qu
                 context.measureText(input.placeholder).width]; }""")
     assert needed <= room, (needed, room)
     context.close()
+
+
+def test_filters_fold_away_on_a_phone_and_open_by_keyboard(browser, served):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    tab = context.new_page()
+    _open(tab, served, "nghe an")
+    year = tab.locator(".vb-search select[name='vb-year']")
+    assert not year.is_visible()
+    tab.focus(".vb-search .vb-search-filters__summary")
+    tab.keyboard.press("Enter")
+    assert year.is_visible()
+    _filter(tab, "year", "2024")
+    assert "Lọc kết quả (đang lọc theo 1 mục)" == tab.locator(".vb-search-filters__summary").inner_text()
+    assert all("/2024" in hit["facts"] for hit in _hits(tab))
+    context.close()

@@ -310,11 +310,18 @@
     item.appendChild(link);
     return item;
   }
+  /* The filters fold away under "Lọc kết quả" on phones (a <details>: no script needed to
+     open it), and are open on wide screens. */
   function filterBar() {
-    var bar = element("div", "vb-search-filters");
-    bar.setAttribute("role", "group");
-    bar.setAttribute("aria-label", "Lọc kết quả");
+    var bar = element("details", "vb-search-filters");
     bar.hidden = true;
+    bar.open = window.matchMedia("(min-width: 60em)").matches;
+    var summary = element("summary", "vb-search-filters__summary", "Lọc kết quả");
+    var body = element("div", "vb-search-filters__body");
+    body.setAttribute("role", "group");
+    body.setAttribute("aria-label", "Lọc kết quả");
+    bar.appendChild(summary);
+    bar.appendChild(body);
     var selects = {};
     FACETS.forEach(function (field) {
       var label = element("label", "vb-search-filter");
@@ -322,10 +329,10 @@
       var select = element("select");
       select.name = "vb-" + field;
       label.appendChild(select);
-      bar.appendChild(label);
+      body.appendChild(label);
       selects[field] = select;
     });
-    return { bar: bar, selects: selects };
+    return { bar: bar, summary: summary, selects: selects };
   }
   function valueLabel(field, value) {
     return field === "kind" ? GROUP_LABEL[value] : state.facets[field][Number(value)];
@@ -348,6 +355,8 @@
       select.parentNode.hidden = values.length < 2 && !chosen[field];
       any = any || !select.parentNode.hidden;
     });
+    var active = FACETS.filter(function (field) { return chosen[field]; }).length;
+    filters.summary.textContent = active ? "Lọc kết quả (đang lọc theo " + active + " mục)" : "Lọc kết quả";
     filters.bar.hidden = !any;
   }
   function summary(result) {

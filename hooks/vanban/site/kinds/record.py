@@ -90,7 +90,8 @@ class RecordKind(PageKind):
         revisions = self._revisions(record.path)
         if revisions:
             text.heading(2, "Lịch sử cập nhật").html(revisions)
-        return text.page(here, title, record.path)
+        last = self.site.history.last_changed(record.path)
+        return text.page(here, title, record.path, last.date[:10] if last else None)
 
     def _timeline(self, here: str, entry: CatalogueRecord, status: Status) -> Markup:
         changes = [{"date": c.date.short(), "label": c.label, "link": self.site.record_link(here, c.record_id),

@@ -53,7 +53,7 @@ class UnitKind(PageKind):
         base = urls.unit_page(unit.id)
         head = PageText().html(site.render("definition-list", rows=self._info(base, unit), css="vb-meta"))
         if unit.is_group:
-            members = [site.unit_link(base, m) for m in unit.members]
+            members = [site.unit_link(base, m) for m in self._in_vietnamese_order(unit.members)]
             head.heading(2, "Thành viên của nhóm").html(site.render("unit/members", members=members))
         head.html(site.render("feed-links", links=follow_links(site, base, unit.id)))
         head.markdown(f"\nTính đến ngày {site.today:%d/%m/%Y}; nhiệm vụ sắp đến hạn trong 30 ngày và quá hạn "
@@ -70,7 +70,7 @@ class UnitKind(PageKind):
             info.append(("Loại", "Nhóm đơn vị"))
         if not unit.known:
             info.append(("Ghi chú", "Đơn vị chưa có trong sổ đăng ký; lập chỉ mục theo tên ghi trên văn bản."))
-        groups = list(self.cat.groups_of(unit.id))
+        groups = self._in_vietnamese_order(self.cat.groups_of(unit.id))
         if groups:
             info.append(("Thuộc nhóm", Markup(", ").join(site.unit_link(base, g) for g in groups)))
         if unit.id in self.cat.issuers:
@@ -79,6 +79,9 @@ class UnitKind(PageKind):
         info.append(("Nhiệm vụ", f"{vietnamese_count(direct)} giao trực tiếp, "
                                   f"{vietnamese_count(len(unit.tasks) - direct)} giao qua nhóm"))
         return info
+
+    def _in_vietnamese_order(self, unit_ids: Iterable[str]) -> list[str]:
+        return sorted(unit_ids, key=lambda i: (vietnamese_sort_key(self.cat.unit_name(i) or i), i))
 
     def _task_row(self, item: TrackedTask, here: str) -> Markup:
         """A task row; the same task given through a group shows on every member's page in the

@@ -286,7 +286,9 @@ def test_all_documents_filters_and_sorts_from_file(browser, offline, catalogue):
     assert tab.locator(".vb-filters").is_visible()
     static_rows = tab.locator(".vb-all-records:not(.vb-filtered *) tbody tr").count()
     assert static_rows == len(catalogue.records)
+    assert tab.evaluate("window.vbAllRecords === undefined")  # the data waits for the first choice
     tab.select_option("#vb-loc-loai", label="Công văn (5)")
+    tab.wait_for_selector(".vb-filtered tbody tr")
     tab.select_option("#vb-loc-nam", "2023")
     tab.select_option("#vb-sap-xep", "oldest")
     expected = sorted((e.record.date.sort_key, e.id) for e in catalogue.records.values()

@@ -1,9 +1,10 @@
 /* Kho văn bản — lists that sort and filter in the browser, served or opened from a folder.
  *
  * 1. "Tất cả văn bản": the controls (rendered hidden by the library) filter and sort every
- *    document of the collection, from window.vbAllRecords (du-lieu/tat-ca-van-ban.js, loaded by
- *    a plain <script src>, since browsers refuse fetch() from file://). The matches replace the
- *    static, paginated list; "Bỏ lọc" brings it back.
+ *    document of the collection, from window.vbAllRecords (du-lieu/tat-ca-van-ban.js, added as a
+ *    plain <script src> at the first choice, since browsers refuse fetch() from file:// and the
+ *    file grows with the collection). The matches replace the static, paginated list; "Bỏ lọc"
+ *    brings it back.
  * 2. A filter box above a table (the unit list): rows whose text does not match are hidden,
  *    tones and đ ignored, and so are headings left with no row.
  * Rows are built with DOM calls and textContent only: record text is never parsed as HTML.
@@ -38,7 +39,9 @@
   }
 
   /* -- "Tất cả văn bản" ------------------------------------------------------------------ */
-  function allRecords(box, data) {
+  function allRecords(box) {
+    var data = null;
+    var loading = false;
     var root = box.getAttribute("data-root") || "";
     var results = box.querySelector(".vb-filtered");
     var headers = (results.getAttribute("data-headers") || "").split("|");
@@ -103,7 +106,36 @@
       return wrap;
     }
 
+    function choicesMade() {
+      var any = sort.value !== "newest";
+      selects.forEach(function (s) { if (s.value !== "") any = true; });
+      return any;
+    }
+
+    /* The data arrives once, as a script element: allowed by the page's policy (same origin) and
+       by file://, where fetch() is refused. */
+    function withData(then) {
+      if (data || window.vbAllRecords) {
+        data = data || window.vbAllRecords;
+        then();
+        return;
+      }
+      if (loading) return;
+      loading = true;
+      count.textContent = "Đang tải danh sách văn bản…";
+      var script = document.createElement("script");
+      script.src = box.getAttribute("data-src");
+      script.onload = function () { data = window.vbAllRecords || {records: []}; update(); };
+      script.onerror = function () { loading = false; count.textContent = "Không tải được danh sách để lọc."; };
+      document.body.appendChild(script);
+    }
+
     function update() {
+      if (!data) {
+        if (choicesMade()) withData(update);
+        else count.textContent = "";
+        return;
+      }
       var m = matches();
       statics.forEach(function (node) { node.hidden = m.active; });
       results.hidden = !m.active;
@@ -170,7 +202,7 @@
 
   function start() {
     var box = document.querySelector("[data-vb-all-records]");
-    if (box && window.vbAllRecords) allRecords(box, window.vbAllRecords);
+    if (box) allRecords(box);
     document.querySelectorAll("[data-vb-filter-box]").forEach(filterBox);
   }
 

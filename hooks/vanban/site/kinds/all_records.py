@@ -3,8 +3,9 @@ with sorting and filters by type, issuer, year and status that run in the browse
 
 Why a data script and not the pages: a filter must see every document, not the 200 of one page,
 and the offline copy is opened from ``file://``, where browsers refuse ``fetch``. So the facts
-the filters need go into ``du-lieu/tat-ca-van-ban.js``, loaded by a plain ``<script src>``;
-``vb-lists.js`` shows the matches in place of the static list. Without JavaScript the controls
+the filters need go into ``du-lieu/tat-ca-van-ban.js``, which ``vb-lists.js`` loads as a plain
+``<script src>`` at the first choice (not with the page: it grows with the collection) and then
+shows the matches in place of the static list. Without JavaScript the controls
 stay hidden and the static, paginated list is the page.
 """
 

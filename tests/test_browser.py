@@ -318,7 +318,7 @@ def test_all_documents_filters_and_sorts_from_file(browser, offline, catalogue):
 def test_unit_list_filter_box_from_file(browser, offline):
     tab = browser.new_page()
     tab.goto(offline + "don-vi/index.html")
-    box = tab.locator("#vb-loc-ten")
+    box = tab.get_by_label("Lọc theo tên đơn vị")
     assert box.is_visible()
     box.fill("so noi vu")  # no tones: still finds "Sở Nội vụ"
     shown = ".vb-table tbody tr:not([hidden]) td:first-child"

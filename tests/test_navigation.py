@@ -88,7 +88,7 @@ def test_the_unit_list_is_grouped_by_tier_in_vietnamese_order(collection):
         "Cơ quan Trung ương", "Bộ Nội vụ",
         "Đơn vị chưa có trong sổ đăng ký", "Hội Nông dân xã Mới (Ủy ban nhân dân tỉnh Nghệ An)",
     ]
-    assert 'data-vb-filter-box hidden><label for="vb-loc-ten">Lọc theo tên đơn vị</label>' in landing
+    assert '<div class="vb-filter-box" data-vb-filter-box data-label="Lọc theo tên đơn vị" hidden></div>' in landing
 
 
 def test_group_members_are_in_vietnamese_order(collection):

@@ -5,8 +5,9 @@
  *    plain <script src> at the first choice, since browsers refuse fetch() from file:// and the
  *    file grows with the collection). The matches replace the static, paginated list; "Bỏ lọc"
  *    brings it back.
- * 2. A filter box above a table (the unit list): rows whose text does not match are hidden,
- *    tones and đ ignored, and so are headings left with no row.
+ * 2. A filter box above a table (the unit list), made here from its placeholder: rows whose
+ *    text does not match are hidden, tones and đ ignored, and so are headings left with no row.
+ * Buttons and inputs are made here, not in the pages, whose content holds document markup only.
  * Rows are built with DOM calls and textContent only: record text is never parsed as HTML.
  * Without JavaScript both controls stay hidden and the static lists are the page.
  */
@@ -161,7 +162,12 @@
 
     selects.forEach(function (s) { s.addEventListener("change", function () { shown = PAGE_SIZE; update(); }); });
     sort.addEventListener("change", function () { shown = PAGE_SIZE; update(); });
-    box.querySelector("[data-reset]").addEventListener("click", function () {
+    var actions = box.querySelector("[data-reset-label]");
+    var reset = el("button", "md-button", actions.getAttribute("data-reset-label"));
+    reset.type = "button";
+    reset.setAttribute("data-reset", "");
+    actions.insertBefore(reset, actions.firstChild);
+    reset.addEventListener("click", function () {
       selects.forEach(function (s) { s.value = ""; });
       sort.value = "newest";
       shown = PAGE_SIZE;
@@ -172,9 +178,21 @@
   }
 
   /* -- filter box over a table ----------------------------------------------------------- */
-  function filterBox(box) {
-    var input = box.querySelector("input");
-    var count = box.querySelector(".vb-filters__count");
+  function filterBox(box, index) {
+    var input = el("input");
+    input.type = "search";
+    input.id = "vb-loc-" + (index + 1);
+    input.autocomplete = "off";
+    input.spellcheck = false;
+    var label = el("label", null, box.getAttribute("data-label"));
+    label.htmlFor = input.id;
+    var count = el("span", "vb-filters__count");
+    count.setAttribute("role", "status");
+    count.setAttribute("aria-live", "polite");
+    box.appendChild(label);
+    box.appendChild(input);
+    box.appendChild(document.createTextNode(" "));
+    box.appendChild(count);
     var article = box.closest("article") || document;
     var rows = Array.prototype.slice.call(article.querySelectorAll(".vb-table tbody tr"));
     var keys = rows.map(function (tr) { return fold(tr.textContent); });

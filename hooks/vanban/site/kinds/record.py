@@ -75,7 +75,7 @@ class RecordKind(PageKind):
         text.html(site.status(here, status, full=True) or "")
         text.html(self.meta_panel(here, entry))
         text.heading(2, "Toàn văn").html(self._body(entry))
-        text.heading(2, "Văn bản dẫn chiếu").html(self._references(here, entry))
+        text.heading(2, "Văn bản này dẫn chiếu").html(self._references(here, entry))
         text.heading(2, "Được dẫn chiếu bởi").html(self._cited_by(here, entry))
         together = siblings(site, here, entry)
         if together:

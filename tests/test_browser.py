@@ -146,7 +146,8 @@ def test_no_accessibility_violations(browser, served, catalogue, width):
     closed and open."""
     outside = next(d for d in catalogue.directives.values() if d.record_id is None)
     seed = next(rid for rid, e in catalogue.records.items() if e.record.number is None)
-    paths = ["", "van-ban/ubnd-nghe-an-2023-930-ubnd-th/", f"van-ban/{seed}/", "co-quan/", "co-quan/ubnd-nghe-an/",
+    paths = ["", "van-ban/", "van-ban/ubnd-nghe-an-2023-930-ubnd-th/", f"van-ban/{seed}/", "co-quan/",
+             "co-quan/ubnd-nghe-an/",
              "dan-chieu/", f"dan-chieu/{outside.id}/", "don-vi/", "don-vi/cac-so-ban-nganh-nghe-an/",
              "don-vi/so-noi-vu-nghe-an/", "loai/", "loai/cong-van/", "nam/", "nam/2023/",
              "huong-dan/dinh-dang-ban-ghi/", "thong-tin-ban-dung/", "404.html"]
@@ -224,7 +225,7 @@ def test_nfd_record_is_found(browser, tmp_path):
     assert results and "ubnd-tinh-2023-930-ubnd-th" in results[0]["href"]
 
 
-PAGE_KINDS = ["", "co-quan/", "dan-chieu/", "don-vi/", "loai/", "nam/", "huong-dan/dinh-dang-ban-ghi/",
+PAGE_KINDS = ["", "van-ban/", "co-quan/", "dan-chieu/", "don-vi/", "loai/", "nam/", "huong-dan/dinh-dang-ban-ghi/",
               "thong-tin-ban-dung/"]
 
 
@@ -272,3 +273,60 @@ def test_search_by_keyboard_alone(page, site):
     assert page.evaluate("document.activeElement.tabIndex") == 0  # reachable with Tab as well
     page.keyboard.press("Enter")
     page.wait_for_url(hrefs[2], timeout=10_000)
+
+
+def test_all_documents_filters_and_sorts_from_file(browser, offline, catalogue):
+    """From the unzipped offline copy (file://, no fetch): filter by type and year, sort oldest
+    first, open a match; "Bỏ lọc" brings the static list back. Then axe on the filtered state."""
+    context = browser.new_context(bypass_csp=True, viewport={"width": 390, "height": 844})
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+    tab.goto(offline + "van-ban/index.html")
+    assert tab.locator(".vb-filters").is_visible()
+    static_rows = tab.locator(".vb-all-records:not(.vb-filtered *) tbody tr").count()
+    assert static_rows == len(catalogue.records)
+    assert tab.evaluate("window.vbAllRecords === undefined")  # the data waits for the first choice
+    tab.select_option("#vb-loc-loai", label="Công văn (5)")
+    tab.wait_for_selector(".vb-filtered tbody tr")
+    tab.select_option("#vb-loc-nam", "2023")
+    tab.select_option("#vb-sap-xep", "oldest")
+    expected = sorted((e.record.date.sort_key, e.id) for e in catalogue.records.values()
+                      if e.record.type == "Công văn" and e.record.date.year == 2023)
+    links = tab.eval_on_selector_all(".vb-filtered tbody tr td:first-child a", "as => as.map(a => a.href)")
+    assert [link.rsplit("/", 1)[1].removesuffix(".html") for link in links] == [rid for _, rid in expected]
+    assert tab.locator(".vb-filtered tbody tr td:first-child").first.inner_text() == "Công văn 930/UBND-TH"
+    assert tab.locator(".vb-filters__count").inner_text() == f"Có {len(expected)} văn bản phù hợp."
+    assert tab.locator(".vb-all-records:not(.vb-filtered *)").first.is_hidden()
+    assert tab.evaluate("document.documentElement.scrollWidth") <= 390
+    assert axe_violations(tab) == []
+    tab.select_option("#vb-loc-tinh-trang", label=next(o for o in tab.eval_on_selector_all(
+        "#vb-loc-tinh-trang option", "os => os.map(o => o.textContent)") if o.startswith("Bị thay thế")))
+    assert tab.locator(".vb-filtered .vb-empty").inner_text() == "Không có văn bản nào phù hợp."
+    tab.click("[data-reset]")
+    assert tab.locator(".vb-filtered").is_hidden()
+    assert tab.locator(".vb-all-records:not(.vb-filtered *) tbody tr").first.is_visible()
+    tab.select_option("#vb-loc-nam", "2023")
+    tab.click(".vb-filtered tbody tr td:first-child a >> nth=0")
+    tab.wait_for_load_state("load")
+    assert tab.url.startswith(offline + "van-ban/") and tab.url.endswith(".html")
+    assert tab.locator("dl.vb-meta").is_visible()
+    context.close()
+    assert errors == []
+
+
+def test_unit_list_filter_box_from_file(browser, offline):
+    tab = browser.new_page()
+    tab.goto(offline + "don-vi/index.html")
+    box = tab.get_by_label("Lọc theo tên đơn vị")
+    assert box.is_visible()
+    box.fill("so noi vu")  # no tones: still finds "Sở Nội vụ"
+    shown = ".vb-table tbody tr:not([hidden]) td:first-child"
+    assert tab.eval_on_selector_all(shown, "tds => tds.map(t => t.innerText)") == ["Sở Nội vụ tỉnh Nghệ An"]
+    headings = tab.eval_on_selector_all("article h2", "hs => hs.filter(h => !h.hidden).map(h => h.id)")
+    assert len(headings) == 1
+    box.fill("Huyện uỷ Đô Lương")  # the other tone placement
+    assert tab.eval_on_selector_all(shown, "tds => tds.map(t => t.innerText)") == ["Huyện ủy Đô Lương"]
+    box.fill("")
+    assert tab.locator(".vb-table tbody tr[hidden]").count() == 0
+    tab.close()

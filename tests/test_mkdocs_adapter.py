@@ -13,6 +13,7 @@ The expected scopes are worked out by hand from the small collection below:
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -194,14 +195,14 @@ def test_mkdocs_build_stops_on_a_misspelt_key_without_a_traceback(tmp_path):
     assert not (tmp_path / "site" / "index.html").exists()
 
 
-def _git(root: Path, *args: str) -> None:
+def _git(root: Path, *args: str, when: str = "2026-11-20T09:00:00+07:00") -> None:
     env = {**os.environ, "GIT_AUTHOR_NAME": "Văn thư Sở", "GIT_AUTHOR_EMAIL": "vt@example.org",
            "GIT_COMMITTER_NAME": "Văn thư Sở", "GIT_COMMITTER_EMAIL": "vt@example.org",
-           "GIT_AUTHOR_DATE": "2026-11-20T09:00:00+07:00", "GIT_COMMITTER_DATE": "2026-11-20T09:00:00+07:00"}
+           "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
     subprocess.run(["git", "-C", str(root), *args], check=True, env=env, capture_output=True)
 
 
-def test_a_build_in_a_git_checkout_shows_each_records_history(tmp_path):
+def test_a_build_in_a_git_checkout_shows_each_records_history(tmp_path, monkeypatch):
     """The adapter hands the renderer the git history and the repository's address, so a record
     page lists the commits that changed its file, linked to the repository (written by hand here)."""
     copy_project_skeleton(tmp_path)
@@ -210,16 +211,24 @@ def test_a_build_in_a_git_checkout_shows_each_records_history(tmp_path):
     _git(tmp_path, "add", "-A")
     _git(tmp_path, "commit", "-q", "-m", "Thêm bốn văn bản")
     _edit(tmp_path / "records" / "2022" / "d.md", "Kết luận", "Kết luận giám sát")
-    _git(tmp_path, "commit", "-q", "-am", "Sửa trích yếu Thông báo 904 (#7)")
+    _git(tmp_path, "commit", "-q", "-am", "Sửa trích yếu Thông báo 904 (#7)", when="2026-11-25T15:30:00+07:00")
     head = subprocess_out(tmp_path, "rev-parse", "HEAD")
+    monkeypatch.setenv("KHO_SITE_URL", "https://example.org/kho/")
     result = build(tmp_path, tmp_path / "site")
     assert result.returncode == 0, result.output
     page = (tmp_path / "site" / "van-ban" / D / "index.html").read_text(encoding="utf-8")
+    assert "Cập nhật lần cuối: <span class=\"vb-date\">25/11/2026</span>" in page
     repo = "https://github.com/kho-van-ban/kho-van-ban"
     assert f'<a href="{repo}/commit/{head}">Sửa trích yếu Thông báo 904 (#7)</a>' in page
     assert f'<a href="{repo}/pull/7">yêu cầu hợp nhất #7</a>' in page
     assert page.index("Sửa trích yếu") < page.index("Thêm bốn văn bản")  # newest first
     assert "20/11/2026" in page and "Văn thư Sở" in page
+    # the sitemap dates a record page by its file's last commit, other pages by the build date (1 Dec)
+    sitemap = (tmp_path / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    lastmod = dict(re.findall(r"<loc>https://example.org/kho/([^<]*)</loc>\s*<lastmod>([^<]+)</lastmod>", sitemap))
+    assert lastmod[f"van-ban/{D}/"] == "2026-11-25"
+    assert lastmod[f"van-ban/{A}/"] == "2026-11-20"
+    assert lastmod["co-quan/"] == "2026-12-01"
     untouched = (tmp_path / "site" / "van-ban" / A / "index.html").read_text(encoding="utf-8")
     assert "Thêm bốn văn bản" in untouched and "Sửa trích yếu" not in untouched
 

@@ -45,7 +45,7 @@ def test_record_page_sections_and_group_tasks(collection):
     renderer = SiteRenderer(cat, urls.Linker(), today=dt.date(2024, 6, 1))
     pages = {p.src_uri: p for p in renderer.pages()}
     record = pages["van-ban/ubnd-tinh-2023-930-ubnd-th.md"].markdown
-    assert "## Văn bản dẫn chiếu" in record and "<strong>Thực hiện</strong> (1)" in record
+    assert "## Văn bản này dẫn chiếu" in record and "<strong>Thực hiện</strong> (1)" in record
     assert "chưa có trong kho" in record
     assert "30/06/2024" in record
     member = pages["don-vi/so-noi-vu.md"].markdown

@@ -54,6 +54,9 @@ def test_a_unit_calendar_parses_back_with_its_events_and_recurrences(collection)
     assert [str(e["summary"]) for e in finance] == ["Rà soát, \"báo cáo\" (thực hiện)"]  # via the group
     uids = [str(e["uid"]) for e in parsed.walk("VEVENT")] + [str(e["uid"]) for e in finance]
     assert len(set(uids)) == len(uids)
+    # RFC 5545: CRLF line ends, no line longer than 75 octets (long lines folded)
+    lines = files[unit_calendar("so-tai-chinh")].split("\r\n")
+    assert lines[-1] == "" and all(len(line.encode("utf-8")) <= 75 for line in lines)
     again = calendars(cat, tracker, urls.Linker(), "https://vanban.example.vn")[unit_calendar("so-noi-vu")]
     assert again == files[unit_calendar("so-noi-vu")]
 

@@ -21,6 +21,9 @@ REVIEWED = {
     # partials/source.html: ours drops data-md-component="source", which makes Material's script
     # ask the hosting service's API for stars and forks.
     "partials/source.html": "6847616d67be4920d39c278c2799bf20222bbc02ee2a8393aca85e3eaa518752",
+    # partials/tabs-item.html: ours also marks a tab active on the detail pages of its folder
+    # (they are not in the navigation, so Material marks none), with aria-current.
+    "partials/tabs-item.html": "52fe1f551aa2dbfc9e15a19718a4cadd1f1e728d567ca21fea493ebfccaf3fe2",
     # 404.html: ours is in Vietnamese, with links to the lists and a pointer to the search box.
     "404.html": "80c93494b5432b1bcdf292caeb67a0653c45b37372f49e08ad4a70ca695a7495",
     # main.html extends base.html and fills its site_meta block.

@@ -136,6 +136,9 @@ class Catalogue:
     """Registered id → its short name and aliases (only ids that have some), for search."""
     memberships: Mapping[str, tuple[str, ...]] = field(default_factory=_empty)
     """Organisation id → ids of the groups in the catalogue that list it, registry order."""
+    lineage: Mapping[str, tuple[str | None, tuple[str, ...]]] = field(default_factory=_empty)
+    """Registered organisation id → (kind "state"/"party", its parents up to the top, nearest
+    first): how the unit list groups units (cấp tỉnh, cấp huyện, khối Đảng) without the registry."""
 
     def cited_by(self, record_id: str) -> list[Citation]:
         """Citations of this record by other records (the "Được dẫn chiếu bởi" list)."""
@@ -163,3 +166,11 @@ class Catalogue:
     def groups_of(self, unit_id: str) -> tuple[str, ...]:
         """Ids of the groups in the catalogue that list ``unit_id`` as a member."""
         return self.memberships.get(unit_id, ())
+
+    def ancestors(self, unit_id: str) -> tuple[str, ...]:
+        """The registered parents of ``unit_id``, nearest first (empty when not registered)."""
+        return self.lineage.get(unit_id, (None, ()))[1]
+
+    def kind_of(self, unit_id: str) -> str | None:
+        """"state" or "party" for a registered organisation, else ``None``."""
+        return self.lineage.get(unit_id, (None, ()))[0]

@@ -239,6 +239,9 @@ class MkDocsAdapter:
             for key in ESCAPED_META:
                 if isinstance(page.meta.get(key), str):
                     page.meta[key] = escape(page.meta[key])
+        elif self.generated[page.file.src_uri].updated:
+            # the sitemap's lastmod: when the record last changed, not when the site was built
+            page.update_date = self.generated[page.file.src_uri].updated or page.update_date
         return markdown
 
     @_timed

@@ -73,6 +73,8 @@ def data_files(cat: Catalogue, renderer: SiteRenderer, search_pages: list[tuple[
     data |= FeedWriter(cat, renderer.linker, renderer.site_url).all_feeds()
     data |= calendars(cat, renderer.tracker, renderer.linker, renderer.site_url)
     data |= task_tables(cat, renderer.tracker, renderer.linker, renderer.site_url)
+    for kind in renderer.kinds:
+        data |= kind.data()
     return data
 
 

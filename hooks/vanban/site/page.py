@@ -40,6 +40,8 @@ class Page:
     stashed: str
     blocks: tuple[str, ...] = ()
     source_path: str | None = None
+    updated: str | None = None
+    """ISO date the page's record file last changed (git), for the sitemap's ``lastmod``."""
 
     @property
     def markdown(self) -> str:
@@ -51,7 +53,7 @@ class Page:
 
     def without_blocks(self) -> Page:
         """The page once its HTML is made: the blocks are no longer needed (memory)."""
-        return Page(self.src_uri, self.title, self.stashed, (), self.source_path)
+        return Page(self.src_uri, self.title, self.stashed, (), self.source_path, self.updated)
 
     def restore(self, html: str) -> str:
         """The engine's HTML of ``stashed`` with every block put back in its place."""
@@ -89,7 +91,7 @@ class PageText:
         self.parts.extend(other.parts)
         return self
 
-    def page(self, src_uri: str, title: str, source_path: str | None = None) -> Page:
+    def page(self, src_uri: str, title: str, source_path: str | None = None, updated: str | None = None) -> Page:
         pieces: list[str] = []
         blocks: list[str] = []
         for is_html, text in self.parts:
@@ -98,7 +100,7 @@ class PageText:
                 blocks.append(text)
             else:
                 pieces.append(text)
-        return Page(src_uri, title, "".join(pieces), tuple(blocks), source_path)
+        return Page(src_uri, title, "".join(pieces), tuple(blocks), source_path, updated)
 
     def text(self) -> str:
         """Plain Markdown with the blocks written out (for text spliced into a hand-written page)."""

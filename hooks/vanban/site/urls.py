@@ -21,7 +21,8 @@ TYPES = "loai"
 YEARS = "nam"
 TRACKER = "viec-can-lam"
 
-SECTION_LABELS = {ISSUERS: "Cơ quan ban hành", DIRECTIVES: "Văn bản được dẫn chiếu", UNITS: "Đơn vị được giao",
+SECTION_LABELS = {RECORDS: "Tất cả văn bản", ISSUERS: "Cơ quan ban hành", DIRECTIVES: "Văn bản được dẫn chiếu",
+                  UNITS: "Đơn vị được giao",
                   TYPES: "Loại văn bản", YEARS: "Văn bản theo năm", TRACKER: "Việc cần làm"}
 """The sections' names as the navigation tabs and breadcrumbs say them."""
 
@@ -67,6 +68,16 @@ def type_page(type_slug: str) -> str:
 
 def year_page(year: int) -> str:
     return f"{YEARS}/{year}.md"
+
+
+def all_records_page() -> str:
+    """The list of every document, newest first: the landing page of the records' own folder."""
+    return landing_page(RECORDS)
+
+
+ALL_RECORDS_DATA = "du-lieu/tat-ca-van-ban.js"
+"""The facts the all-documents page sorts and filters on, as a script (``<script src>`` loads
+from ``file://``, where a browser refuses to fetch JSON)."""
 
 
 def landing_page(section: str) -> str:

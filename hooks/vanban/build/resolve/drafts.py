@@ -91,7 +91,7 @@ class Drafts:
             MappingProxyType({i: d.freeze() for i, d in sorted(self.directives.items())}),
             MappingProxyType(units), log.frozen(), records_read,
             MappingProxyType(dict(self.directive_of_record)),
-            *_registered(registry), _memberships(registry, units))
+            *_registered(registry), _memberships(registry, units), _lineage(registry))
 
 
 def _registered(registry: Registry) -> tuple[MappingProxyType[str, str], MappingProxyType[str, tuple[str, ...]]]:
@@ -111,3 +111,17 @@ def _memberships(registry: Registry, units: dict[str, Unit]) -> MappingProxyType
             for member in dict.fromkeys(group.members):
                 memberships[member].append(group.id)
     return MappingProxyType({member: tuple(groups) for member, groups in memberships.items()})
+
+
+def _lineage(registry: Registry) -> MappingProxyType[str, tuple[str | None, tuple[str, ...]]]:
+    """Organisation id → (kind, parents nearest first); a parent cycle stops where it repeats."""
+    organisations = registry.organisations
+    lineage: dict[str, tuple[str | None, tuple[str, ...]]] = {}
+    for org in organisations.values():
+        parents: list[str] = []
+        parent = org.parent
+        while parent and parent in organisations and parent not in parents and parent != org.id:
+            parents.append(parent)
+            parent = organisations[parent].parent
+        lineage[org.id] = (org.kind, tuple(parents))
+    return MappingProxyType(lineage)

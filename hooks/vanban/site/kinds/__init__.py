@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 
 from vanban.build.catalogue import Catalogue
+from vanban.site.kinds.all_records import AllRecordsKind
 from vanban.site.kinds.base import PageKind
 from vanban.site.kinds.directive import DirectiveKind
 from vanban.site.kinds.doc_type import TypeKind
@@ -16,7 +17,7 @@ from vanban.site.kinds.unit import UnitKind
 from vanban.site.kinds.year import YearKind
 
 KINDS: tuple[type[PageKind], ...] = (RecordKind, IssuerKind, DirectiveKind, UnitKind, TypeKind, YearKind,
-                                     TrackerKind)
+                                     TrackerKind, AllRecordsKind)
 
 
 def related(cat: Catalogue, record_id: str, kinds: tuple[type[PageKind], ...] = KINDS) -> set[tuple[str, Hashable]]:

@@ -4,8 +4,9 @@ the landing lists cannot disagree.
 A kind (records, issuers, directives, units, types, years …) names the entities it makes pages
 for (``keys``), renders the pages of one entity (``pages``), its landing list, a signature of
 what that list shows (to rebuild it only when it changed), and which of its entities show
-something of a given record (``affected``, for ``mkdocs serve --dirty``). Adding a kind is one
-module with a subclass, its templates and a URL function in ``vanban.site.urls``.
+something of a given record (``affected``, for ``mkdocs serve --dirty``), and the data files its
+pages load (``data``). Adding a kind is one module with a subclass, its templates and a URL
+function in ``vanban.site.urls`` (``all_records`` is an example).
 """
 
 from __future__ import annotations
@@ -45,6 +46,10 @@ class PageKind:
     def signature(self) -> int | None:
         """A hash of what the landing list shows; ``None`` when the kind has none."""
         return None
+
+    def data(self) -> dict[str, str]:
+        """Data files the kind's pages load (site path → text), written on full builds."""
+        return {}
 
     @classmethod
     def affected(cls, cat: Catalogue, record_id: str) -> set[Hashable]:

@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from vanban.build.catalogue import Catalogue, Directive
 from vanban.core.schema import RELATIONS, RELATIONS_INVERSE
+from vanban.core.text import vietnamese_sort_key
 from vanban.site import urls
 from vanban.site.kinds.base import PageKind
 from vanban.site.kinds.issuer import RECORDS_PER_PAGE, landing_pages
@@ -57,7 +58,7 @@ class DirectiveKind(PageKind):
             site.render("notice", kind="no-text", strong=None,
                         text="Văn bản này chưa có trong kho; thông tin dưới đây lấy từ các văn bản dẫn chiếu nó."),
             site.render("definition-list", rows=rows, css="vb-meta"))
-        head.heading(2, "Các văn bản dẫn chiếu")
+        # no heading of its own here: the list's headings say the relation ("Được thực hiện bởi" …)
         return site.list_pages(base, directive_label(directive), head, self._citation_items(directive),
                                RECORDS_PER_PAGE, Container("vb-records"))
 
@@ -65,8 +66,8 @@ class DirectiveKind(PageKind):
         """Every citation of a document that is itself a record, when its page shows only the first."""
         site = self.site
         base = urls.citations_page(directive.id)
-        title = f"Văn bản dẫn chiếu {directive_label(directive)}"
-        head = PageText().html(Markup("<p>Văn bản dẫn chiếu {}.</p>").format(
+        title = f"Mọi văn bản dẫn chiếu đến {directive_label(directive)}"
+        head = PageText().html(Markup("<p>Mọi văn bản trong kho dẫn chiếu đến {}.</p>").format(
             site.record_link(base, directive.record_id or "")))
         return site.list_pages(base, title, head, self._citation_items(directive), RECORDS_PER_PAGE,
                                Container("vb-records"))
@@ -81,7 +82,8 @@ class DirectiveKind(PageKind):
 
     def landing(self, max_pages: int | None = None) -> list[Page]:
         ordered = sorted(self.cat.directives.values(),
-                         key=lambda d: (-len(d.citations), -(d.date.sort_key[0] if d.date else 0), d.id))
+                         key=lambda d: (-len(d.citations), -(d.date.sort_key[0] if d.date else 0),
+                                       vietnamese_sort_key(directive_label(d)), d.id))
         headers = ("Văn bản", "Cơ quan ban hành", "Có trong kho", "Số lần dẫn chiếu")
 
         def row(d: Directive, here: str) -> Markup:

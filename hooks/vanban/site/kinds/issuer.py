@@ -63,9 +63,10 @@ class IssuerKind(PageKind):
 
 
 def landing_pages(site, section: str, title: str, intro: str, items: list[Item], headers: tuple[str, ...],
-                  max_pages: int | None) -> list[Page]:
-    """A section's landing list: an intro line and a table of its entities."""
-    head = PageText().markdown(f"\n{md_text(intro)}\n")
+                  max_pages: int | None, filter_box: str = "") -> list[Page]:
+    """A section's landing list: an intro line, an optional filter box (HTML) and a table of its
+    entities."""
+    head = PageText().markdown(f"\n{md_text(intro)}\n").html(filter_box)
     return site.list_pages(urls.landing_page(section), title, head, items, ROWS_PER_PAGE,
                            Container("vb-table", headers), max_pages=max_pages)
 

@@ -75,7 +75,7 @@ class RecordKind(PageKind):
         text.html(site.status(here, status, full=True) or "")
         text.html(self.meta_panel(here, entry))
         text.heading(2, "Toàn văn").html(self._body(entry))
-        text.heading(2, "Văn bản dẫn chiếu").html(self._references(here, entry))
+        text.heading(2, "Văn bản này dẫn chiếu").html(self._references(here, entry))
         text.heading(2, "Được dẫn chiếu bởi").html(self._cited_by(here, entry))
         together = siblings(site, here, entry)
         if together:
@@ -90,7 +90,8 @@ class RecordKind(PageKind):
         revisions = self._revisions(record.path)
         if revisions:
             text.heading(2, "Lịch sử cập nhật").html(revisions)
-        return text.page(here, title, record.path)
+        last = self.site.history.last_changed(record.path)
+        return text.page(here, title, record.path, last.date[:10] if last else None)
 
     def _timeline(self, here: str, entry: CatalogueRecord, status: Status) -> Markup:
         changes = [{"date": c.date.short(), "label": c.label, "link": self.site.record_link(here, c.record_id),

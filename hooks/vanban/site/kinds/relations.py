@@ -73,7 +73,7 @@ def citing_groups(site, here: str, entry: CatalogueRecord, shown: int) -> list[d
     if total > shown and groups:
         directive_id = cat.directive_of_record[entry.id]
         groups[-1]["more"] = {"href": site.href(here, urls.citations_page(directive_id)),
-                              "text": f"Xem tất cả {vietnamese_count(total)} văn bản dẫn chiếu"}
+                              "text": f"Xem tất cả {vietnamese_count(total)} văn bản dẫn chiếu đến văn bản này"}
     return groups
 
 

@@ -11,7 +11,7 @@ from markupsafe import Markup
 from vanban.build.catalogue import Catalogue, Unit
 from vanban.build.tracker import TrackedTask
 from vanban.core.schema import ROLES
-from vanban.core.text import vietnamese_sort_key
+from vanban.core.text import fold, vietnamese_sort_key
 from vanban.site import urls
 from vanban.site.kinds.base import PageKind
 from vanban.site.kinds.issuer import landing_pages
@@ -53,7 +53,7 @@ class UnitKind(PageKind):
         base = urls.unit_page(unit.id)
         head = PageText().html(site.render("definition-list", rows=self._info(base, unit), css="vb-meta"))
         if unit.is_group:
-            members = [site.unit_link(base, m) for m in unit.members]
+            members = [site.unit_link(base, m) for m in self._in_vietnamese_order(unit.members)]
             head.heading(2, "Thành viên của nhóm").html(site.render("unit/members", members=members))
         head.html(site.render("feed-links", links=follow_links(site, base, unit.id)))
         head.markdown(f"\nTính đến ngày {site.today:%d/%m/%Y}; nhiệm vụ sắp đến hạn trong 30 ngày và quá hạn "
@@ -70,7 +70,7 @@ class UnitKind(PageKind):
             info.append(("Loại", "Nhóm đơn vị"))
         if not unit.known:
             info.append(("Ghi chú", "Đơn vị chưa có trong sổ đăng ký; lập chỉ mục theo tên ghi trên văn bản."))
-        groups = list(self.cat.groups_of(unit.id))
+        groups = self._in_vietnamese_order(self.cat.groups_of(unit.id))
         if groups:
             info.append(("Thuộc nhóm", Markup(", ").join(site.unit_link(base, g) for g in groups)))
         if unit.id in self.cat.issuers:
@@ -79,6 +79,9 @@ class UnitKind(PageKind):
         info.append(("Nhiệm vụ", f"{vietnamese_count(direct)} giao trực tiếp, "
                                   f"{vietnamese_count(len(unit.tasks) - direct)} giao qua nhóm"))
         return info
+
+    def _in_vietnamese_order(self, unit_ids: Iterable[str]) -> list[str]:
+        return sorted(unit_ids, key=lambda i: (vietnamese_sort_key(self.cat.unit_name(i) or i), i))
 
     def _task_row(self, item: TrackedTask, here: str) -> Markup:
         """A task row; the same task given through a group shows on every member's page in the
@@ -91,7 +94,8 @@ class UnitKind(PageKind):
         return row
 
     def landing(self, max_pages: int | None = None) -> list[Page]:
-        ordered = sorted(self.cat.units.values(), key=lambda u: (not u.is_group, vietnamese_sort_key(u.name)))
+        ordered = sorted(self.cat.units.values(), key=lambda u: (TIERS.index(tier_of(self.cat, u)),
+                                                                 vietnamese_sort_key(u.name)))
         headers = ("Đơn vị", "Loại", "Giao trực tiếp", "Giao qua nhóm")
 
         def row(u: Unit, here: str) -> Markup:
@@ -99,13 +103,39 @@ class UnitKind(PageKind):
             return self.site.row([self.site.unit_link(here, u.id), "Nhóm" if u.is_group else "Đơn vị",
                                   vietnamese_count(direct), vietnamese_count(len(u.tasks) - direct)], headers)
 
-        return landing_pages(self.site, urls.UNITS, "Đơn vị được giao nhiệm vụ",
-                             "Nhiệm vụ giao trực tiếp và giao qua nhóm (như “Các Sở, ban, ngành cấp tỉnh”).",
-                             [Item((), partial(row, u)) for u in ordered], headers, max_pages)
+        pages = landing_pages(self.site, urls.UNITS, "Đơn vị được giao nhiệm vụ",
+                              "Nhiệm vụ giao trực tiếp và giao qua nhóm (như “Các Sở, ban, ngành cấp tỉnh”).",
+                              [Item((tier_of(self.cat, u),), partial(row, u)) for u in ordered], headers, max_pages,
+                              filter_box=self.site.render("list/filter-box", label="Lọc theo tên đơn vị"))
+        return pages
 
     def signature(self) -> int:
-        return hash(tuple((u.id, u.name, u.is_group, len(u.tasks), sum(t.via is None for t in u.tasks))
-                          for u in self.cat.units.values()))
+        return hash(tuple((u.id, u.name, u.is_group, tier_of(self.cat, u), len(u.tasks),
+                           sum(t.via is None for t in u.tasks)) for u in self.cat.units.values()))
+
+
+TIERS = ("Cơ quan, đơn vị cấp tỉnh", "Cơ quan, đơn vị cấp huyện", "Khối Đảng", "Nhóm đơn vị",
+         "Cơ quan Trung ương", "Đơn vị chưa có trong sổ đăng ký")
+"""The headings of the unit list, in its order: where a clerk looks for a unit first."""
+
+
+def tier_of(cat: Catalogue, unit: Unit) -> str:
+    """The unit list heading of ``unit``, from the registry's kind and parents kept in the
+    catalogue: a Party body is in "Khối Đảng"; a state body is cấp huyện when it is, or sits
+    under, a people's committee below the top of its line (UBND huyện under UBND tỉnh), and
+    Trung ương when the top of its line is not a province's body."""
+    if unit.is_group:
+        return TIERS[3]
+    kind = cat.kind_of(unit.id)
+    if not unit.known or kind is None:
+        return TIERS[5]
+    if kind == "party":
+        return TIERS[2]
+    line = (unit.id, *cat.ancestors(unit.id))
+    names = [fold(cat.names.get(i, "")) for i in line]
+    if any(name.startswith("uy ban nhan dan") for name in names[:-1]):
+        return TIERS[1]
+    return TIERS[0] if " tinh" in f" {names[-1]}" else TIERS[4]
 
 
 def section_of(item: TrackedTask) -> str:

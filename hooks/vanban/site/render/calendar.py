@@ -24,24 +24,31 @@ def unit_calendar(unit_id: str) -> str:
     return f"{CALENDARS}/{unit_id}.ics"
 
 
-def _event(cat: Catalogue, item: TrackedTask, page_url: str, stamp: dt.datetime) -> Event | None:
-    if item.due is None or item.next_due is None or item.state in ("superseded", "reported"):
-        return None
+_BEGIN, _END = "BEGIN:VEVENT\r\n", "END:VCALENDAR\r\n"
+
+
+def event_uid(unit_id: str, record_id: str, assignment_index: int) -> str:
+    """Stable per unit and task: re-importing a calendar updates its events."""
+    key = f"kho-van-ban:{unit_id}:{record_id}:{assignment_index}"
+    return f"{uuid.uuid5(uuid.NAMESPACE_URL, key)}@kho-van-ban"
+
+
+def _event(cat: Catalogue, item: TrackedTask, page_url: str, stamp: dt.datetime) -> Event:
+    """The event of a task, without its UID (the one part that differs between the units given it)."""
     task = item.task
     entry = cat.records[task.record_id]
     event = Event()
-    key = f"kho-van-ban:{item.unit_id}:{task.record_id}:{task.assignment_index}"
-    event.add("uid", f"{uuid.uuid5(uuid.NAMESPACE_URL, key)}@kho-van-ban")
     event.add("dtstamp", stamp)
     title = task.task or "Nhiệm vụ"
     event.add("summary", f"{title} ({ROLES[task.role].lower()})")
     event.add("description", f"{entry.record.title()}\n{entry.record.subject or ''}\n"
-                             f"Thời hạn: {item.due.text}")
+                             f"Thời hạn: {item.due.text if item.due else ''}")
     event.add("url", page_url)
     first = item.next_due
-    if item.due.recurring:
-        occurrences = item.due.occurrences(_issued(cat, task.record_id), item.next_due)
-        first = occurrences[0] if occurrences else item.next_due
+    assert first is not None
+    if item.due is not None and item.due.recurring:
+        occurrences = item.due.occurrences(_issued(cat, task.record_id), first)
+        first = occurrences[0] if occurrences else first
         event.add("rrule", vRecur.from_ical(item.due.rrule() or ""))
     event.add("dtstart", first)
     event.add("dtend", first + dt.timedelta(days=1))
@@ -60,16 +67,28 @@ def calendars(cat: Catalogue, tracker: Tracker, linker: urls.Linker, site_url: s
     stamp = dt.datetime.combine(tracker.today, dt.time(0, 0), dt.timezone.utc)
     base = site_url.rstrip("/") + "/" if site_url else ""
     out = {}
+    # A group's task is on the calendar of every member: serialise each task's event once (the
+    # icalendar library spends most of its time folding lines) and give each unit its own UID.
+    serialised: dict[tuple, str] = {}
     for unit in cat.units.values():
         calendar = Calendar()
         calendar.add("prodid", "-//Kho van ban//vi")
         calendar.add("version", "2.0")
         calendar.add("calscale", "GREGORIAN")
         calendar.add("x-wr-calname", f"Thời hạn nhiệm vụ — {unit.name}")
+        events = []
         for item in tracker.by_unit.get(unit.id, ()):
-            url = base + linker.url(urls.record_page(item.task.record_id))
-            event = _event(cat, item, url, stamp)
-            if event is not None:
-                calendar.add_component(event)
-        out[unit_calendar(unit.id)] = calendar.to_ical().decode("utf-8")
+            if item.due is None or item.next_due is None or item.state in ("superseded", "reported"):
+                continue
+            task = item.task
+            key = (task.record_id, task.assignment_index, item.next_due)
+            body = serialised.get(key)
+            if body is None:
+                url = base + linker.url(urls.record_page(task.record_id))
+                body = _event(cat, item, url, stamp).to_ical().decode("utf-8").removeprefix(_BEGIN)
+                serialised[key] = body
+            uid = event_uid(item.unit_id, task.record_id, task.assignment_index)
+            events.append(f"{_BEGIN}UID:{uid}\r\n{body}")
+        text = calendar.to_ical().decode("utf-8")
+        out[unit_calendar(unit.id)] = text.removesuffix(_END) + "".join(events) + _END
     return out

@@ -313,5 +313,5 @@ def test_search_results_and_snippets_show_payloads_as_text(browser, sites, query
         context.close()
     assert set(tags) <= allowed, set(tags) - allowed
     assert marks
-    assert set(options) <= {"LABEL", "SPAN", "SELECT", "OPTION"}
+    assert set(options) <= {"SUMMARY", "DIV", "LABEL", "SPAN", "SELECT", "OPTION"}  # the folded filter panel
     assert not dialogs and pwned is None

@@ -3,6 +3,7 @@ requests, accessibility (axe-core) and printing. Debian's chromium through Playw
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 import zipfile
 
@@ -136,7 +137,8 @@ def test_navigation_and_index_pages_work(page, site):
     page.wait_for_selector("ul.vb-records")
     page.click("ul.vb-records a >> nth=0")
     page.wait_for_selector("dl.vb-meta")
-    assert page.locator("h2:has-text('Được dẫn chiếu bởi')").count() == 1
+    assert page.locator("h2:has-text('Lược đồ quan hệ')").count() == 1
+    assert page.locator(".vb-diagram h3:has-text('Được dẫn chiếu bởi')").count() == 1
 
 
 @pytest.mark.skipif(not AXE.exists(), reason="axe-core is installed by .ci/run (npm ci in tests/browser)")
@@ -146,7 +148,9 @@ def test_no_accessibility_violations(browser, served, catalogue, width):
     closed and open."""
     outside = next(d for d in catalogue.directives.values() if d.record_id is None)
     seed = next(rid for rid, e in catalogue.records.items() if e.record.number is None)
-    paths = ["", "van-ban/", "van-ban/ubnd-nghe-an-2023-930-ubnd-th/", f"van-ban/{seed}/", "co-quan/",
+    # 904-TB/TU is a directive in the collection: its directive address leads to its record page
+    paths = ["", "van-ban/", "van-ban/ubnd-nghe-an-2023-930-ubnd-th/", f"van-ban/{seed}/",
+             "van-ban/btv-tinh-uy-nghe-an-2023-904-tb-tu/", "viec-can-lam/", "co-quan/",
              "co-quan/ubnd-nghe-an/",
              "dan-chieu/", f"dan-chieu/{outside.id}/", "don-vi/", "don-vi/cac-so-ban-nganh-nghe-an/",
              "don-vi/so-noi-vu-nghe-an/", "loai/", "loai/cong-van/", "nam/", "nam/2023/",
@@ -186,15 +190,55 @@ def test_site_works_under_its_policy_with_no_violation(browser, site):
     context.close()
 
 
-def test_record_page_prints_on_a4_without_navigation(browser, served):
+def test_record_page_prints_on_a4_without_navigation(browser, served, catalogue):
+    seed = next(rid for rid, e in catalogue.records.items() if e.record.number is None)  # it gives tasks
     tab = browser.new_page()
-    tab.goto(served + "van-ban/ubnd-nghe-an-2023-930-ubnd-th/")
+    tab.goto(served + f"van-ban/{seed}/")
+    assert tab.locator("button.vb-print").is_visible()  # shown by the script, on screen only
+    assert tab.locator(".vb-print-source").is_hidden()
     tab.emulate_media(media="print")
-    for hidden in (".md-header", ".md-sidebar--primary", ".md-footer"):
+    for hidden in (".md-header", ".md-sidebar--primary", ".md-footer", "button.vb-print", ".vb-sections"):
         assert tab.locator(hidden).first.is_hidden(), hidden
     assert tab.locator("dl.vb-meta").is_visible()
+    style = tab.evaluate("""() => {
+        const css = (sel, prop) => getComputedStyle(document.querySelector(sel)).getPropertyValue(prop);
+        return {h1: css('article h1', 'color'), link: css('dl.vb-meta a', 'text-decoration-line'),
+                row: css('.vb-tasks tr', 'break-inside'), head: css('.vb-tasks thead', 'display')};
+    }""")
+    assert style == {"h1": "rgb(0, 0, 0)", "link": "none", "row": "avoid", "head": "table-header-group"}
+    tab.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    source = tab.locator(".vb-print-source")
+    assert source.is_visible()
+    text = source.inner_text()
+    days = {(dt.date.today() + dt.timedelta(days=d)).strftime("%d/%m/%Y") for d in (-1, 0, 1)}
+    assert served + f"van-ban/{seed}/" in text and any(f"in ngày {d}" in text for d in days)
     pdf = tab.pdf(format="A4")
     assert pdf.startswith(b"%PDF")
+    tab.close()
+
+
+def test_unit_table_rows_are_not_split_across_printed_pages(browser, served):
+    tab = browser.new_page()
+    tab.goto(served + "don-vi/so-noi-vu-nghe-an/")
+    tab.emulate_media(media="print")
+    rows = tab.evaluate("() => [...document.querySelectorAll('article tbody tr')]"
+                        ".map(tr => getComputedStyle(tr).breakInside)")
+    assert rows and set(rows) == {"avoid"}
+    tab.close()
+
+
+def test_a_directive_page_lists_who_implements_it_first(browser, served):
+    """904-TB/TU is implemented by Kế hoạch 412/KH-UBND and by the seed công văn (as their
+    records say); reports and mere citations come after."""
+    tab = browser.new_page()
+    tab.goto(served + "dan-chieu/btv-tinh-uy-nghe-an-2023-904-tb-tu/")  # leads to its record page
+    tab.wait_for_url("**/van-ban/btv-tinh-uy-nghe-an-2023-904-tb-tu/")
+    blocks = tab.locator(".vb-diagram-down .vb-rel")
+    first = blocks.first
+    assert first.locator(".vb-rel-title").inner_text() == "Được thực hiện bởi (2)"
+    entries = first.locator("li").all_inner_texts()
+    assert entries[0].startswith("Kế hoạch 412/KH-UBND") and entries[1].startswith("Công văn …/UBND-TH")
+    assert blocks.count() >= 2 and "Được thực hiện bởi" not in blocks.nth(1).inner_text()
     tab.close()
 
 

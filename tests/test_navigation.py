@@ -143,7 +143,7 @@ def test_the_tab_names_what_it_opens(site):
     tabs = [a.text_content().strip() for a in site.page("").findall(".//nav[@class='md-tabs']//a")]
     assert "Văn bản được dẫn chiếu" in tabs and "Văn bản dẫn chiếu" not in tabs
     record = site.page("van-ban/ubnd-nghe-an-2023-930-ubnd-th/")
-    headings = [h.text_content().rstrip("¶").strip() for h in record.iter("h2")]
+    headings = [h.text_content().rstrip("¶").strip() for h in record.iter("h2", "h3")]
     assert "Văn bản này dẫn chiếu" in headings and "Văn bản dẫn chiếu" not in headings
 
 

@@ -45,7 +45,8 @@ def test_record_page_sections_and_group_tasks(collection):
     renderer = SiteRenderer(cat, urls.Linker(), today=dt.date(2024, 6, 1))
     pages = {p.src_uri: p for p in renderer.pages()}
     record = pages["van-ban/ubnd-tinh-2023-930-ubnd-th.md"].markdown
-    assert "## Văn bản này dẫn chiếu" in record and "<strong>Thực hiện</strong> (1)" in record
+    assert "## Lược đồ quan hệ" in record and "<strong>Thực hiện</strong> (1)" in record
+    assert record.index("Văn bản này dẫn chiếu</h3>") < record.index('class="vb-diagram-self"')
     assert "chưa có trong kho" in record
     assert "30/06/2024" in record
     member = pages["don-vi/so-noi-vu.md"].markdown
@@ -106,7 +107,11 @@ def test_long_lists_are_split_into_pages_and_lose_nothing(collection):
     cited_by = kl.split('<ul class="vb-cited-by">', 1)[1].split("</ul>", 1)[0]
     assert f"<strong>Được thực hiện bởi</strong> ({count})" in kl  # the block counts them all
     assert cited_by.count("<li>") == CITATIONS_ON_RECORD_PAGE  # and lists the first
-    assert "… và 440 văn bản khác" in kl  # the relation chain is capped too
+    assert f"Xem tất cả {count} văn bản dẫn chiếu đến văn bản này" in kl
+    # a sibling lists the first 20 others implementing 21-KL/TW, counts them all and links to all
+    sibling = pages["van-ban/ubnd-tinh-2023-1-ubnd-th.md"].split("Văn bản cùng thực hiện</h3>", 1)[1]
+    assert f"({count - 1})" in sibling and sibling.split("</section>", 1)[0].count("<li>") == 20
+    assert "dan-chieu/tinh-uy-2021-21-kl-tw/tat-ca/" in sibling.split("</section>", 1)[0]
     assert "dan-chieu/tinh-uy-2021-21-kl-tw/tat-ca/" in kl
     all_pages = [uri for uri in pages if uri.startswith("dan-chieu/tinh-uy-2021-21-kl-tw/")]
     assert sum(pages[u].count('class="vb-date"') for u in all_pages) == count
@@ -128,5 +133,6 @@ def test_relation_blocks_put_implementers_first_and_list_siblings(collection):
     assert implements < cites  # who implements it comes first, each document once
     assert text.index("3/UBND-TH") < text.index("2/UBND-TH") < cites  # newest first
     sibling = pages["van-ban/ubnd-tinh-2023-2-ubnd-th.md"]
-    assert "## Văn bản cùng thực hiện" in sibling and "3/UBND-TH" in sibling.split("## Văn bản cùng thực hiện")[1]
-    assert "## Văn bản cùng thực hiện" not in pages["van-ban/ubnd-tinh-2023-1-ubnd-th.md"]  # it only cites
+    together = "Văn bản cùng thực hiện</h3>"
+    assert together in sibling and "3/UBND-TH" in sibling.split(together)[1]
+    assert together not in pages["van-ban/ubnd-tinh-2023-1-ubnd-th.md"]  # it only cites

@@ -135,9 +135,14 @@ def test_seed_record_page(site):
     page = site.page(seed["url"])
     panel = page.find(".//dl[@class='vb-meta']").text_content()
     assert "tháng 5 năm 2023" in panel and "Chưa có số" in panel and "Nguyễn Thị Mai Thương" in panel
-    chain = page.find(".//div[@class='vb-chain']")
-    # two levels up: the seed implements 904-TB/TU, which reports on 21-KL/TW
-    assert chain is not None and chain.find(".//ul/li/ul") is not None
+    # the Lược đồ as the record says: it implements 904-TB/TU and cites three documents; Kế
+    # hoạch 412/KH-UBND implements 904-TB/TU too
+    up = page.find(".//section[@class='vb-diagram-part vb-diagram-up']")
+    titles = [p.text_content() for p in up.findall(".//p[@class='vb-rel-title']")]
+    assert titles == ["Thực hiện (1)", "Dẫn chiếu (3)"]
+    assert "904-TB/TU" in up.find(".//section").text_content()
+    together = page.find(".//section[@class='vb-diagram-part vb-diagram-siblings']").text_content()
+    assert "Cùng thực hiện Thông báo 904-TB/TU (1)" in together and "412/KH-UBND" in together
 
 
 def test_metadata_only_and_sample_records_say_so(site):

@@ -7,6 +7,8 @@
  *    brings it back.
  * 2. A filter box above a table (the unit list), made here from its placeholder: rows whose
  *    text does not match are hidden, tones and đ ignored, and so are headings left with no row.
+ * 3. Printing: "In văn bản" buttons (hidden in the page, shown here) open the print dialog, and
+ *    the print-only source line gets the address opened and the day of printing.
  * Buttons and inputs are made here, not in the pages, whose content holds document markup only.
  * Rows are built with DOM calls and textContent only: record text is never parsed as HTML.
  * Without JavaScript both controls stay hidden and the static lists are the page.
@@ -218,7 +220,29 @@
     update();
   }
 
+  function pad(n) {
+    return (n < 10 ? "0" : "") + n;
+  }
+
+  function printing() {
+    document.querySelectorAll("[data-vb-print]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { window.print(); });
+    });
+    window.addEventListener("beforeprint", function () {
+      var now = new Date();
+      var day = pad(now.getDate()) + "/" + pad(now.getMonth() + 1) + "/" + now.getFullYear();
+      document.querySelectorAll("[data-vb-print-url]").forEach(function (node) {
+        node.textContent = location.href.split("#")[0];
+      });
+      document.querySelectorAll("[data-vb-print-date]").forEach(function (node) {
+        node.textContent = " — in ngày " + day;
+      });
+    });
+  }
+
   function start() {
+    printing();
     var box = document.querySelector("[data-vb-all-records]");
     if (box) allRecords(box);
     document.querySelectorAll("[data-vb-filter-box]").forEach(filterBox);

@@ -77,8 +77,11 @@ class PageText:
             self.parts.append((False, text))
         return self
 
-    def heading(self, level: int, text: str) -> PageText:
-        return self.markdown(f"\n{'#' * level} {md_text(text)}\n")
+    def heading(self, level: int, text: str, anchor: str | None = None) -> PageText:
+        """A Markdown heading; ``anchor`` fixes its id (attr_list) where a link points at it, so
+        the id does not follow the wording or the engine's slug rules."""
+        suffix = f" {{#{anchor}}}" if anchor else ""
+        return self.markdown(f"\n{'#' * level} {md_text(text)}{suffix}\n")
 
     def html(self, *fragments: str) -> PageText:
         """One raw HTML block (fragments joined), framed by blank lines."""

@@ -1,42 +1,30 @@
-"""Record pages: the document's properties, its full text, what it cites, what cites it, the
-tasks it gives and its relation chain."""
+"""Record pages, in vbpl.vn's parts: Thuộc tính (properties), Toàn văn (full text), Lược đồ (what
+it cites, what cites it, what implements the same directive), the tasks it gives, Lịch sử
+(status changes and file history) and Tải về (the original)."""
 
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
-from dataclasses import dataclass
 
 from markupsafe import Markup
 
 from vanban.build.catalogue import Catalogue, CatalogueRecord
 from vanban.build.lifecycle import Status
 from vanban.core.fields import META_PANEL
-from vanban.core.schema import RELATIONS, RELATIONS_INVERSE, ROLES
+from vanban.core.schema import ROLES
 from vanban.core.text import slugify
 from vanban.site import urls
 from vanban.site.kinds.base import PageKind
-from vanban.site.kinds.relations import cited_groups, citing_groups, siblings
-from vanban.site.labels import record_label, vietnamese_count
+from vanban.site.kinds.relations import CITATIONS_ON_RECORD_PAGE, cited_groups, citing_groups, siblings
+from vanban.site.labels import record_label
 from vanban.site.page import Page, PageText
 from vanban.site.render.body import render_body
 from vanban.site.render.jsonld import legislation, script_json
 from vanban.site.render.markup import front_matter
 
 CHAIN_DEPTH = 2
-"""How many levels of the relation chain a record page shows upwards and downwards."""
-CHAIN_BRANCHES = 10
-"""At most this many documents under one node of the chain; the rest are counted."""
-CITATIONS_ON_RECORD_PAGE = 50
-"""A record page lists this many citing documents; the rest are on their own pages."""
-
-
-@dataclass(frozen=True, slots=True)
-class ChainNode:
-    """One document in the relation chain, with the documents under it."""
-
-    relation: str
-    link: Markup | str
-    children: tuple[ChainNode, ...] = ()
+"""Citation steps a record page reaches: its relations, and through the directives it implements
+the siblings implementing them too (so an edit of a record re-renders these pages)."""
 
 
 class RecordKind(PageKind):
@@ -73,23 +61,27 @@ class RecordKind(PageKind):
                                   text="Nội dung được soạn để minh hoạ cách dùng kho, không phải văn bản thật."))
         status = site.lifecycle.of_record(entry.id)
         text.html(site.status(here, status, full=True) or "")
-        text.html(self.meta_panel(here, entry))
-        text.heading(2, "Toàn văn").html(self._body(entry))
-        text.heading(2, "Văn bản này dẫn chiếu").html(self._references(here, entry))
-        text.heading(2, "Được dẫn chiếu bởi").html(self._cited_by(here, entry))
-        together = siblings(site, here, entry)
-        if together:
-            text.heading(2, "Văn bản cùng thực hiện").html(
-                site.render("record/relations", groups=together, css="vb-siblings", empty=""))
-        if entry.assignments:
-            text.heading(2, "Nhiệm vụ được giao").html(self._assignments(here, entry))
-        chain = self._chain(here, entry)
-        if chain:
-            text.heading(2, "Lược đồ quan hệ").html(chain)
-        text.heading(2, "Lịch sử hiệu lực").html(self._timeline(here, entry, status))
+        download = self._download(here, entry)
         revisions = self._revisions(record.path)
+        parts = [("thuoc-tinh", "Thuộc tính"), ("toan-van", "Toàn văn"), ("luoc-do", "Lược đồ")]
+        if entry.assignments:
+            parts.append(("nhiem-vu", "Nhiệm vụ"))
+        parts.append(("lich-su", "Lịch sử"))
+        if download:
+            parts.append(("tai-ve", "Tải về"))
+        text.html(site.render("record/toolbar", parts=[{"anchor": a, "label": lb} for a, lb in parts],
+                              download=download))
+        text.heading(2, "Thuộc tính", "thuoc-tinh").html(self.meta_panel(here, entry))
+        text.heading(2, "Toàn văn", "toan-van").html(self._body(entry))
+        text.heading(2, "Lược đồ quan hệ", "luoc-do").html(self._diagram(here, entry))
+        if entry.assignments:
+            text.heading(2, "Nhiệm vụ được giao", "nhiem-vu").html(self._assignments(here, entry))
+        text.heading(2, "Lịch sử", "lich-su")
+        text.heading(3, "Lịch sử hiệu lực", "lich-su-hieu-luc").html(self._timeline(here, entry, status))
         if revisions:
-            text.heading(2, "Lịch sử cập nhật").html(revisions)
+            text.heading(3, "Lịch sử cập nhật", "lich-su-cap-nhat").html(revisions)
+        if download:
+            text.heading(2, "Tải về", "tai-ve").html(site.render("record/original", **download))
         last = self.site.history.last_changed(record.path)
         return text.page(here, title, record.path, last.date[:10] if last else None)
 
@@ -142,15 +134,22 @@ class RecordKind(PageKind):
             dates.append(f"đến {status.effective_to.short()}")
         return status.label + (f" (hiệu lực {' '.join(dates)})" if dates else "")
 
-    def _original(self, here: str, entry: CatalogueRecord) -> Markup:
-        """The original's name; a download link when the original is kept beside the record."""
+    def _download(self, here: str, entry: CatalogueRecord) -> dict[str, str] | None:
+        """The original kept beside the record, as the download link wants it; None when there
+        is none to download."""
         record = entry.record
         if not record.original:
-            return self.site.render("record/original", href=None, label=record.source or "")
-        href = self.site.linker.href_to_file(here, urls.original_file(entry.id, record.original))
-        return self.site.render("record/original", href=href, file=record.original,
-                                label=record.source or record.original,
-                                extension=record.original.rsplit(".", 1)[-1].upper())
+            return None
+        return {"href": self.site.linker.href_to_file(here, urls.original_file(entry.id, record.original)),
+                "file": record.original, "label": record.source or record.original,
+                "extension": record.original.rsplit(".", 1)[-1].upper()}
+
+    def _original(self, here: str, entry: CatalogueRecord) -> Markup:
+        """The original's name; a download link when the original is kept beside the record."""
+        download = self._download(here, entry)
+        if download is None:
+            return self.site.render("record/original", href=None, label=entry.record.source or "")
+        return self.site.render("record/original", **download)
 
     def _body(self, entry: CatalogueRecord) -> Markup:
         record = entry.record
@@ -184,32 +183,16 @@ class RecordKind(PageKind):
         return self.site.render("table", css="vb-table vb-tasks", rows=rows,
                                 headers=["Đơn vị", "Vai trò", "Nhiệm vụ", "Thời hạn"])
 
-    def _chain(self, here: str, entry: CatalogueRecord) -> Markup | None:
-        up = self._chain_up(here, entry.id, CHAIN_DEPTH, {entry.id})
-        down = self._chain_down(here, entry.id, CHAIN_DEPTH, {entry.id})
-        if not up and not down:
-            return None
-        return self.site.render("record/chain", up=up, down=down, self_label=record_label(entry))
-
-    def _chain_up(self, here: str, record_id: str, depth: int, seen: set[str]) -> list[ChainNode]:
-        nodes = []
-        for ref, directive in self.cat.cited_records(record_id):
-            target = directive.record_id
-            children = self._chain_up(here, target, depth - 1, seen | {target}) \
-                if target and target not in seen and depth > 1 else []
-            nodes.append(ChainNode(RELATIONS[ref.reference.relation], self.site.directive_link(here, directive),
-                                   tuple(children)))
-        return _capped(nodes, len(nodes))
-
-    def _chain_down(self, here: str, record_id: str, depth: int, seen: set[str]) -> list[ChainNode]:
-        citations = self.cat.cited_by(record_id)
-        nodes = []
-        for citation in citations[:CHAIN_BRANCHES]:
-            rid = citation.record_id
-            children = self._chain_down(here, rid, depth - 1, seen | {rid}) if rid not in seen and depth > 1 else []
-            nodes.append(ChainNode(RELATIONS_INVERSE[citation.relation], self.site.record_link(here, rid),
-                                   tuple(children)))
-        return _capped(nodes, len(citations))
+    def _diagram(self, here: str, entry: CatalogueRecord) -> Markup:
+        """The relation blocks around the document: what it cites above, what cites it below
+        (implementers first), then the documents implementing the same directive."""
+        record, site = entry.record, self.site
+        together = siblings(site, here, entry)
+        facts = " · ".join(part for part in (record.date.short(), site.cat.issuers[entry.issuer_id].name) if part)
+        return site.render("record/diagram", up=self._references(here, entry), down=self._cited_by(here, entry),
+                           siblings=site.render("record/relations", groups=together, css="vb-siblings", empty="")
+                           if together else None,
+                           self_label=record_label(entry), facts=facts, subject=record.subject)
 
 
 def _shorten(text: str, limit: int = 90) -> str:
@@ -222,14 +205,6 @@ def _shorten(text: str, limit: int = 90) -> str:
 def _short_date(iso: str) -> str:
     """"2026-02-01T10:00:00+07:00" → "01/02/2026"."""
     return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}" if len(iso) >= 10 else iso
-
-
-def _capped(nodes: list[ChainNode], total: int) -> list[ChainNode]:
-    """At most CHAIN_BRANCHES nodes, and a line counting the rest."""
-    if total > CHAIN_BRANCHES:
-        rest = vietnamese_count(total - CHAIN_BRANCHES)
-        nodes = nodes[:CHAIN_BRANCHES] + [ChainNode("", f"… và {rest} văn bản khác")]
-    return nodes
 
 
 def chain_neighbourhood(cat: Catalogue, record_id: str) -> tuple[set[str], set[str]]:

@@ -19,6 +19,18 @@ INCOMING = ("implements", "guides", "reports_on", "amends", "replaces", "repeals
             "based_on", "responds_to", "cites")
 """Order of the blocks of what cites a record: who implements it comes first."""
 SIBLINGS_SHOWN = 20
+CITATIONS_ON_RECORD_PAGE = 50
+"""A record page lists this many citing documents; the rest are on their own pages."""
+
+
+def all_citations_page(cat: Catalogue, directive: Directive) -> str:
+    """The page listing every document that cites ``directive``: its own page when it is not in
+    the collection, its record page when that lists them all, else its page of all citations."""
+    if directive.record_id is None:
+        return urls.directive_page(directive.id)
+    if len(directive.citations) > CITATIONS_ON_RECORD_PAGE:
+        return urls.citations_page(directive.id)
+    return urls.record_page(directive.record_id)
 
 
 def _newest_first(cat: Catalogue, record_id: str) -> tuple:
@@ -88,8 +100,12 @@ def siblings(site, here: str, entry: CatalogueRecord) -> list[dict]:
                          if c.relation == "implements" and c.record_id != entry.id},
                         key=lambda rid: _newest_first(cat, rid))
         if others and not any(g["relation"] == directive.id for g in groups):
-            label = f"Cùng thực hiện {site.directive_link(here, directive).striptags()}"
-            groups.append({"relation": directive.id, "label": label, "count": len(others),
+            name = site.directive_link(here, directive).striptags()
+            more = None
+            if len(others) > SIBLINGS_SHOWN:  # the rest are on the directive's list of citations
+                more = {"href": site.href(here, all_citations_page(cat, directive)),
+                        "text": f"Xem tất cả văn bản dẫn chiếu {name}"}
+            groups.append({"relation": directive.id, "label": f"Cùng thực hiện {name}", "count": len(others),
                            "entries": [site.record_item(here, cat.records[rid]) for rid in others[:SIBLINGS_SHOWN]],
-                           "more": None})
+                           "more": more})
     return groups

@@ -54,13 +54,14 @@ def page_uri(base: str, number: int) -> str:
 
 
 def pager(templates: Templates, here: str, base: str, current: int, total: int,
-          href: Callable[[str, str], str]) -> str:
-    """"Trang: 1 2 [3] 4" navigation between the pages of one list."""
+          href: Callable[[str, str], str], bottom: bool = False) -> str:
+    """"Trang: 1 2 [3] 4" navigation between the pages of one list, above or ``bottom`` below
+    it: two navigation landmarks of one page need two names."""
     if total <= 1:
         return ""
     pages = [{"number": n, "current": n == current, "href": href(here, page_uri(base, n))}
              for n in range(1, total + 1)]
-    return templates.render("list/pager", pages=pages)
+    return templates.render("list/pager", pages=pages, bottom=bottom)
 
 
 def paginate(templates: Templates, base: str, items: list[Item], size: int, container: Container,
@@ -72,13 +73,12 @@ def paginate(templates: Templates, base: str, items: list[Item], size: int, cont
     out = []
     for number, chunk in enumerate(chunks[:max_pages], start=1):
         here = page_uri(base, number)
-        nav = pager(templates, here, base, number, total, href)
-        text = PageText().html(nav)
+        text = PageText().html(pager(templates, here, base, number, total, href))
         if not chunk and empty:
             text.html(templates.render("empty", text=empty))
         previous_chunk = chunks[number - 2] if number > 1 else []
         _write_chunk(templates, text, chunk, previous_chunk, here, container)
-        text.html(nav)
+        text.html(pager(templates, here, base, number, total, href, bottom=True))
         out.append(ListPage(here, number, total, text))
     return out
 

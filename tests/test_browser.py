@@ -374,3 +374,16 @@ def test_unit_list_filter_box_from_file(browser, offline):
     box.fill("")
     assert tab.locator(".vb-table tbody tr[hidden]").count() == 0
     tab.close()
+
+
+def test_the_properties_panel_stacks_on_a_phone(browser, served):
+    """Two columns on a desktop, one on a 390 px phone: the field's name above its value."""
+    columns = {}
+    for width in (1366, 390):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        tab = context.new_page()
+        tab.goto(served + "van-ban/ubnd-nghe-an-2023-930-ubnd-th/")
+        columns[width] = tab.evaluate("getComputedStyle(document.querySelector('dl.vb-meta'))"
+                                      ".gridTemplateColumns.split(' ').length")
+        context.close()
+    assert columns == {1366: 2, 390: 1}

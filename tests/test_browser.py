@@ -270,7 +270,9 @@ def test_nfd_record_is_found(browser, tmp_path):
 
 
 PAGE_KINDS = ["", "van-ban/", "co-quan/", "dan-chieu/", "don-vi/", "loai/", "nam/", "huong-dan/dinh-dang-ban-ghi/",
-              "thong-tin-ban-dung/"]
+              "thong-tin-ban-dung/", "viec-can-lam/", "van-ban/btv-tinh-uy-nghe-an-2023-904-tb-tu/",
+              "dan-chieu/quoc-hoi-77-2015-qh13/", "don-vi/cac-so-ban-nganh-nghe-an/", "loai/cong-van/", "nam/2023/",
+              "404.html"]
 
 
 def test_no_page_is_wider_than_a_phone(browser, served, catalogue):

@@ -7,8 +7,8 @@
  *    brings it back.
  * 2. A filter box above a table (the unit list), made here from its placeholder: rows whose
  *    text does not match are hidden, tones and đ ignored, and so are headings left with no row.
- * 3. Printing: "In văn bản" buttons (hidden in the page, shown here) open the print dialog, and
- *    the print-only source line gets the address opened and the day of printing.
+ * 3. Printing: an "In văn bản" button, made here where the page leaves its place, opens the print
+ *    dialog, and the print-only source line gets the address opened and the day of printing.
  * Buttons and inputs are made here, not in the pages, whose content holds document markup only.
  * Rows are built with DOM calls and textContent only: record text is never parsed as HTML.
  * Without JavaScript both controls stay hidden and the static lists are the page.
@@ -225,9 +225,11 @@
   }
 
   function printing() {
-    document.querySelectorAll("[data-vb-print]").forEach(function (button) {
-      button.hidden = false;
+    document.querySelectorAll("[data-vb-print]").forEach(function (place) {
+      var button = el("button", "md-button vb-print", "In văn bản");
+      button.type = "button";
       button.addEventListener("click", function () { window.print(); });
+      place.replaceWith(button);
     });
     window.addEventListener("beforeprint", function () {
       var now = new Date();

@@ -108,7 +108,10 @@ def test_the_site_offers_the_original_for_download(imported, tmp_path):
     record_id = next(p for p in (root / "records").rglob("*.md") if "3412" in p.name).stem
     page = site.page(f"van-ban/{record_id}/")
     links = [a for a in page.iter("a") if a.get("download")]
-    assert len(links) == 1 and links[0].text == "cong-van.docx"
+    # the button under the title and the "Tải về" part, both to the one original
+    assert len(links) == 2 and len({a.get("href") for a in links}) == 1
+    assert [a.text for a in links] == ["Tải bản gốc (DOCX)", "cong-van.docx"]
+    assert page.find(".//dl[@class='vb-meta']//a[@href='#tai-ve']").text == "cong-van.docx"
     target = (site.file_for(f"van-ban/{record_id}/").parent / links[0].get("href")).resolve()
     assert target.read_bytes()[:2] == b"PK"
 

@@ -145,11 +145,12 @@ class RecordKind(PageKind):
                 "extension": record.original.rsplit(".", 1)[-1].upper()}
 
     def _original(self, here: str, entry: CatalogueRecord) -> Markup:
-        """The original's name; a download link when the original is kept beside the record."""
+        """The original's name in the properties; when it is kept, a link to the "Tải về" part
+        (one download link per page part, not three)."""
         download = self._download(here, entry)
         if download is None:
             return self.site.render("record/original", href=None, label=entry.record.source or "")
-        return self.site.render("record/original", **download)
+        return self.site.templates.link("#tai-ve", download["label"])
 
     def _body(self, entry: CatalogueRecord) -> Markup:
         record = entry.record

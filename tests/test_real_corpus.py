@@ -28,6 +28,9 @@ THRESHOLDS = {
     # the second round, after the signed-PDF fix made for it (so no longer a held-out figure)
     "held-out-2": {"right": {"type": 0.8, "number": 0.46, "date": 0.4, "issuer": 0.53},
                    "wrong": {"number": 0.0, "date": 0.0}, "references": (0.86, 0.7)},
+    # the third round, scored once before anything was changed for it: the held-out estimate
+    "held-out-3": {"right": {"type": 0.99, "number": 0.8, "date": 0.95, "issuer": 0.8},
+                   "wrong": {"number": 0.0, "date": 0.0}, "references": (0.79, 0.94)},
 }
 
 
@@ -62,7 +65,7 @@ def _ids(name: str) -> set[str]:
     return {line.split("#")[0].strip() for line in lines} - {""}
 
 
-HALVES = ("tuning", "held-out", "held-out-2")
+HALVES = ("tuning", "held-out", "held-out-2", "held-out-3")
 
 
 def test_the_halves_split_the_labelled_documents():

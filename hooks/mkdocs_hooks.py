@@ -15,6 +15,7 @@ on_files = adapter.on_files
 on_env = adapter.on_env
 on_page_markdown = adapter.on_page_markdown
 on_page_content = adapter.on_page_content
+on_page_context = adapter.on_page_context
 on_post_page = adapter.on_post_page
 on_post_template = adapter.on_post_template
 on_post_build = adapter.on_post_build

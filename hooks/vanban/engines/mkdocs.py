@@ -9,8 +9,17 @@ MkDocs files. ``hooks/mkdocs_hooks.py`` only hands each event to one ``MkDocsAda
 * ``on_env``      computes the Content-Security-Policy from the theme's inline scripts;
 * ``on_page_markdown`` / ``on_page_content`` keep our ready-made HTML blocks out of
                   Python-Markdown's HTML parser (same output, a fraction of the time);
-* ``on_post_page`` / ``on_post_template`` narrow the policy per page;
+* ``on_page_context`` brings a generated page's parked HTML back just before its template
+                  runs (``parking``, below);
+* ``on_post_page`` / ``on_post_template`` narrow the policy per page, and release what a
+                  written page no longer needs;
 * ``on_post_build`` prints the summary and fails the build if any record had an error.
+
+Memory (``parking``): MkDocs holds every virtual file from ``on_files`` to the end, and reads and
+renders every page before it writes any (6.7 GB at 50,000 records). So the library's pages are
+taken one at a time (``site_stream``) and kept compressed: Markdown and blocks in the virtual
+file, then the HTML until the page's template runs; once written, a page keeps only what the
+sitemap and the link checks read.
 
 The state lives on the adapter instance, not in this module, so that two configurations in one
 process (tests, ``vanban offline`` after a build) do not share a catalogue. Time spent here is
@@ -41,9 +50,9 @@ from vanban.build.pipeline import RecordCache, build_catalogue
 from vanban.build.report import summary_lines
 from vanban.core.problems import Problem
 from vanban.core.text import toc_slugify
-from vanban.engines.mkdocs_files import ContentMemory, theme_script_hashes
+from vanban.engines.mkdocs_files import ContentMemory, pack, pack_blocks, theme_script_hashes, unpack, unpack_blocks
 from vanban.engines.mkdocs_options import VanbanOptions
-from vanban.site import SiteContent, site_content, urls
+from vanban.site import SiteStream, site_stream, urls
 from vanban.site.kinds import related
 from vanban.site.page import Page as GeneratedPage
 from vanban.site.render import csp
@@ -55,6 +64,9 @@ log = logging.getLogger("mkdocs.hooks.vanban")
 
 Scope = set[tuple[str, Hashable]]
 """(page kind, key) pairs of the entities whose pages an incremental rebuild renders again."""
+
+LARGE_META = ("vb_jsonld", "description")
+"""Front-matter keys only the page's own template reads (the schema.org data is kilobytes)."""
 
 MAX_INCREMENTAL_FILES = 50
 """More edited files than this at once (a branch switch, a bulk import): a full build is cheaper."""
@@ -118,6 +130,10 @@ class MkDocsAdapter:
         self.generated: dict[str, GeneratedPage] = {}
         """This build's generated pages by source path; MkDocs gets their Markdown with the
         renderer's placeholders and each page's blocks go back into its HTML (then released)."""
+        self.blocks: dict[str, bytes] = {}
+        """Generated pages' HTML blocks, compressed, until their Markdown is rendered."""
+        self.parked: dict[str, bytes] = {}
+        """Generated pages' HTML, compressed, from rendering (phase 1) to their template (phase 2)."""
         self.page_counts: dict[str, int] = {}
         self.script_hashes: set[str] = set()
         self.unsafe_pages = 0
@@ -173,13 +189,14 @@ class MkDocsAdapter:
         return files
 
     def _add_generated_files(self, files: Files, config: MkDocsConfig) -> Files:
-        """Turn the library's site content into MkDocs virtual files."""
+        """Turn the library's site content into MkDocs virtual files, page by page (each kept
+        compressed: ``mkdocs_files``)."""
         _, renderer = self._current()
         hand_written = {f.src_uri: f.content_string for f in files if f.src_uri.endswith(".md")}
         scope = self._scope_with_landings(renderer)
         root = Path(config.config_file_path).parent
-        content = site_content(renderer, hand_written, root, scope)
-        self._replace_rewritten(files, config, content)
+        content = site_stream(renderer, hand_written, root, scope)
+        self._replace_rewritten(files, config, content.rewritten)
         self._add_pages(files, config, content)
         for site_path, repo_path in content.attachments:
             files.append(File.generated(config, site_path, abs_src_path=str(root / repo_path)))
@@ -190,8 +207,11 @@ class MkDocsAdapter:
             # full build) — this is what keeps an edit under a few seconds at 10,000 records.
             log.info(f"Kho văn bản: dựng lại {len(self.generated)} trang quanh bản ghi vừa sửa "
                      f"(incremental rebuild)")
-        for path, text in content.data.items():
-            files.append(self.memory.file(config, path, text))
+        data: dict[str, File] = {}
+        for path, text in content.data():
+            data[path] = self.memory.file(config, path, text)  # a later producer's file wins, as before
+        for file in data.values():
+            files.append(file)
         return files
 
     def _scope_with_landings(self, renderer: SiteRenderer) -> Scope | None:
@@ -204,24 +224,27 @@ class MkDocsAdapter:
         self.landing_signatures = signatures
         return scope
 
-    def _replace_rewritten(self, files: Files, config: MkDocsConfig, content: SiteContent) -> None:
+    def _replace_rewritten(self, files: Files, config: MkDocsConfig, rewritten: dict[str, str]) -> None:
         """Hand-written pages the library filled in replace their files; every hand-written
         page's "edit" button points at its file under docs/."""
         for file in list(files):
-            if file.src_uri in content.rewritten:
+            if file.src_uri in rewritten:
                 files.remove(file)
-                file = self.memory.file(config, file.src_uri, content.rewritten[file.src_uri])
+                file = self.memory.file(config, file.src_uri, rewritten[file.src_uri])
                 files.append(file)
             if file.src_uri.endswith(".md"):
                 file.edit_uri = urls.path_for_link(f"docs/{file.src_uri}")
 
-    def _add_pages(self, files: Files, config: MkDocsConfig, content: SiteContent) -> None:
+    def _add_pages(self, files: Files, config: MkDocsConfig, content: SiteStream) -> None:
         self.generated.clear()
+        self.blocks.clear()
         for page in content.pages:
-            self.generated[page.src_uri] = page
             file = self.memory.file(config, page.src_uri, page.stashed, page.blocks)
             file.edit_uri = urls.path_for_link(page.source_path) if page.source_path else None
             files.append(file)
+            self.generated[page.src_uri] = page.released()
+            if page.blocks:
+                self.blocks[page.src_uri] = pack_blocks(page.blocks)
         self.page_counts = content.page_counts
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -246,14 +269,29 @@ class MkDocsAdapter:
 
     @_timed
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        generated = self.generated.get(page.file.src_uri)
-        if generated is None:
+        src_uri = page.file.src_uri
+        if src_uri not in self.generated:
             return html
-        self.generated[page.file.src_uri] = generated.without_blocks()  # its HTML is done
-        return generated.restore(html)
+        blocks = self.blocks.pop(src_uri, None)
+        if blocks is not None:
+            html = GeneratedPage(src_uri, "", "", unpack_blocks(blocks)).restore(html)
+        page.markdown = ""  # read no more
+        self.parked[src_uri] = pack(html)
+        return ""
+
+    def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
+        parked = self.parked.pop(page.file.src_uri, None)
+        if parked is not None:
+            page.content = unpack(parked)
+        return context
 
     @_timed
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        if page.file.src_uri in self.generated:
+            # written next: only the sitemap's and the anchor checks' attributes are read later
+            page.content = None
+            for key in LARGE_META:
+                page.meta.pop(key, None)
         return self._narrow_policy(output, page.file.src_uri, config)
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:

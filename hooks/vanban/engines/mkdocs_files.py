@@ -1,28 +1,80 @@
-"""MkDocs adaptation for incremental rebuilds: generated pages that did not change are skipped.
+"""MkDocs virtual files for the generated site: compressed, and skipped when unchanged.
 
 MkDocs treats every in-memory (generated) file as modified, so ``mkdocs serve --dirty`` would
 still rebuild every record, index and data file after one record is edited. A generated file
 here remembers the hash of its content from the previous build of the same process and says
 it is unmodified when the content is the same and its output file is still on disk.
+
+MkDocs holds every virtual file's content from ``on_files`` to the end of the build; the text of
+50,000 records' pages and data files is several gigabytes as Python strings. A generated file
+keeps its content zlib-compressed (about a fifth, at the fastest level) and opens it when
+MkDocs reads or writes it.
 """
 
 from __future__ import annotations
 
 import hashlib
+import marshal
 import os
+import zlib
 from collections.abc import Sequence
 from typing import cast
 
 from mkdocs.structure.files import File
 
+PACK_LEVEL = 1
+"""zlib level: the fastest; Vietnamese HTML and Markdown still shrink to about a fifth."""
+
+
+def pack(text: str) -> bytes:
+    return zlib.compress(text.encode("utf-8"), PACK_LEVEL)
+
+
+def unpack(packed: bytes) -> str:
+    return zlib.decompress(packed).decode("utf-8")
+
+
+def pack_blocks(blocks: Sequence[str]) -> bytes:
+    """A page's HTML blocks in one compressed piece (marshal keeps any text whole)."""
+    return zlib.compress(marshal.dumps(tuple(blocks)), PACK_LEVEL)
+
+
+def unpack_blocks(packed: bytes) -> tuple[str, ...]:
+    return cast(tuple[str, ...], marshal.loads(zlib.decompress(packed)))
+
 
 class GeneratedFile(File):
-    """A virtual file whose ``is_modified`` compares its content with the previous build."""
+    """A virtual file with compressed content, whose ``is_modified`` compares its content with
+    the previous build."""
 
     unchanged: bool = False
+    packed: bytes = b""
 
     def is_modified(self) -> bool:
         return not (self.unchanged and os.path.isfile(self.abs_dest_path))
+
+    @property  # type: ignore[override]
+    def content_string(self) -> str:
+        return unpack(self.packed)
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        self.packed = pack(value)
+
+    @property  # type: ignore[override]
+    def content_bytes(self) -> bytes:
+        return zlib.decompress(self.packed)
+
+    @content_bytes.setter
+    def content_bytes(self, value: bytes) -> None:
+        self.packed = zlib.compress(value, PACK_LEVEL)
+
+    def copy_file(self, dirty: bool = False) -> None:
+        if dirty and not self.is_modified():
+            return
+        os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
+        with open(self.abs_dest_path, "wb") as output:
+            output.write(self.content_bytes)
 
 
 class ContentMemory:
@@ -37,7 +89,8 @@ class ContentMemory:
         for block in blocks:
             hasher.update(b"\0" + block.encode("utf-8"))
         digest = hasher.hexdigest()
-        file = cast(GeneratedFile, GeneratedFile.generated(config, src_uri, content=content))
+        file = cast(GeneratedFile, GeneratedFile.generated(config, src_uri, content=""))
+        file.packed = pack(content)
         file.unchanged = self._hashes.get(src_uri) == digest
         self._hashes[src_uri] = digest
         return file

@@ -3,13 +3,15 @@ hand-written pages, data files and attachments.
 
 Why a façade: MkDocs 1.x is unmaintained and Material reaches its end of life in 2027; Zensical
 reads ``mkdocs.yml`` but runs no hooks. Everything a build needs from us comes out of
-``site_content``; the MkDocs hooks only turn it into virtual files, and ``write_folder`` writes
-it to a folder that any engine renders as a plain docs directory (``vanban pages -o DIR``).
+``site_content`` (or, page by page, ``site_stream``); the MkDocs hooks only turn it into virtual
+files, and ``write_folder`` writes it to a folder that any engine renders as a plain docs
+directory (``vanban pages -o DIR``).
 """
 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,38 +46,68 @@ class SiteContent:
     page_counts: dict[str, int] = field(default_factory=dict)
 
 
-def site_content(renderer: SiteRenderer, hand_written: dict[str, str], root: Path,
-                 scope: set[tuple] | None = None) -> SiteContent:
-    """The site for ``renderer``'s catalogue; ``hand_written`` maps each hand-written page's
-    source path to its Markdown; ``scope`` limits a rebuild to the pages around edited records."""
+@dataclass
+class SiteStream:
+    """The site as it is made, for an engine that keeps what it gets in its own form (the MkDocs
+    adapter compresses each page): ``pages`` yields each generated page once, and only then
+    ``data()`` makes the data files one by one. Nothing here holds every page or every data
+    file at once, which is what bounds a 50,000-record build's memory."""
+
+    pages: Iterator[Page]
+    rewritten: dict[str, str]
+    attachments: list[tuple[str, str]]
+    data: Callable[[], Iterator[tuple[str, str]]]
+    """Data files by site path; none for an incremental rebuild, which keeps the previous build's."""
+    page_counts: dict[str, int] = field(default_factory=dict)
+    """Pages by section, complete once ``pages`` is exhausted."""
+
+
+def site_stream(renderer: SiteRenderer, hand_written: dict[str, str], root: Path,
+                scope: set[tuple] | None = None) -> SiteStream:
+    """The site for ``renderer``'s catalogue, page by page; ``hand_written`` maps each
+    hand-written page's source path to its Markdown; ``scope`` limits a rebuild to the pages
+    around edited records."""
     search_pages = [search.hand_written_page(src, text) for src, text in hand_written.items()]
     rewritten = {src: text.replace(HOME_MARKER, home_summary(renderer, src).text())
                  for src, text in hand_written.items() if HOME_MARKER in text}
-    pages = list(renderer.unique_pages(scope))
     counts: dict[str, int] = {}
-    for page in pages:
-        section = page.src_uri.split("/", 1)[0]
-        counts[section] = counts.get(section, 0) + 1
-    pages.append(build_info_page(renderer, buildinfo.current(root)))
-    content = SiteContent(pages, rewritten, attachments=renderer.attachments(), page_counts=counts)
-    if scope is None:
-        content.data = data_files(renderer.cat, renderer, search_pages)
-    return content
+
+    def pages() -> Iterator[Page]:
+        for page in renderer.iter_unique_pages(scope):
+            section = page.src_uri.split("/", 1)[0]
+            counts[section] = counts.get(section, 0) + 1
+            yield page
+        yield build_info_page(renderer, buildinfo.current(root))
+
+    def data() -> Iterator[tuple[str, str]]:
+        if scope is None:
+            yield from data_files(renderer.cat, renderer, search_pages)
+
+    return SiteStream(pages(), rewritten, renderer.attachments(), data, counts)
 
 
-def data_files(cat: Catalogue, renderer: SiteRenderer, search_pages: list[tuple[str, str, str]]) -> dict[str, str]:
-    data = {CATALOG_FILE: catalog_json(cat, renderer.linker, renderer.lifecycle, renderer.tracker),
-            SCHEMA_FILE: schema_json()}
-    data |= redirect_stubs(cat, renderer.linker)
+def site_content(renderer: SiteRenderer, hand_written: dict[str, str], root: Path,
+                 scope: set[tuple] | None = None) -> SiteContent:
+    """The whole site at once (``site_stream`` gathered), for writers that want it so."""
+    stream = site_stream(renderer, hand_written, root, scope)
+    pages = list(stream.pages)
+    return SiteContent(pages, stream.rewritten, dict(stream.data()), stream.attachments, stream.page_counts)
+
+
+def data_files(cat: Catalogue, renderer: SiteRenderer,
+               search_pages: list[tuple[str, str, str]]) -> Iterator[tuple[str, str]]:
+    """(site path, text) of every data file, one producer at a time."""
+    yield CATALOG_FILE, catalog_json(cat, renderer.linker, renderer.lifecycle, renderer.tracker)
+    yield SCHEMA_FILE, schema_json()
+    yield from redirect_stubs(cat, renderer.linker).items()
     statuses = {rid: status.label for rid, status in renderer.lifecycle.by_record.items()
                 if status.code != "in_force"}
-    data |= search.build_index(search.documents(cat, renderer.linker, search_pages, statuses))
-    data |= FeedWriter(cat, renderer.linker, renderer.site_url).all_feeds()
-    data |= calendars(cat, renderer.tracker, renderer.linker, renderer.site_url)
-    data |= task_tables(cat, renderer.tracker, renderer.linker, renderer.site_url)
+    yield from search.build_index(search.documents(cat, renderer.linker, search_pages, statuses)).items()
+    yield from FeedWriter(cat, renderer.linker, renderer.site_url).all_feeds().items()
+    yield from calendars(cat, renderer.tracker, renderer.linker, renderer.site_url).items()
+    yield from task_tables(cat, renderer.tracker, renderer.linker, renderer.site_url).items()
     for kind in renderer.kinds:
-        data |= kind.data()
-    return data
+        yield from kind.data().items()
 
 
 def hand_written_pages(docs_dir: Path) -> dict[str, str]:
@@ -106,4 +138,5 @@ def write_folder(content: SiteContent, docs_dir: Path, root: Path, out: Path) ->
     return written
 
 
-__all__ = ["HOME_MARKER", "SiteContent", "site_content", "write_folder", "hand_written_pages"]
+__all__ = ["HOME_MARKER", "SiteContent", "SiteStream", "site_content", "site_stream", "write_folder",
+           "hand_written_pages"]

@@ -51,9 +51,10 @@ class Page:
             text = text.replace(placeholder(index), block, 1)
         return text
 
-    def without_blocks(self) -> Page:
-        """The page once its HTML is made: the blocks are no longer needed (memory)."""
-        return Page(self.src_uri, self.title, self.stashed, (), self.source_path, self.updated)
+    def released(self) -> Page:
+        """What an engine still asks of a page once its HTML is made: where it comes from and
+        when that changed; neither its Markdown nor its blocks (memory)."""
+        return Page(self.src_uri, self.title, "", (), self.source_path, self.updated)
 
     def restore(self, html: str) -> str:
         """The engine's HTML of ``stashed`` with every block put back in its place."""

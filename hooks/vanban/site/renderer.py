@@ -188,25 +188,46 @@ class SiteRenderer:
             yield from kind.landing(None if only is None or ("landing", kind.name) in only else 1)
 
     def unique_pages(self, only: set[tuple] | None = None) -> list[Page]:
+        """``iter_unique_pages`` as a list."""
+        return list(self.iter_unique_pages(only))
+
+    def iter_unique_pages(self, only: set[tuple] | None = None) -> Iterator[Page]:
         """``pages()`` with no two pages at one path. A name that slugs onto another page
         ("Index" as a type, a reference numbered like a landing page) is an error naming both;
-        the landing page keeps its place, otherwise the first page does."""
-        kept: dict[str, Page] = {}
+        the landing page keeps its place, otherwise the first page does.
+
+        Pages are yielded as they are made, so that no one holds them all (a 50,000-record
+        site's pages are gigabytes of text); only pages at a landing page's path wait, to the
+        end, for the landing list that may claim their path."""
+        seen: dict[str, tuple[str, str | None]] = {}
+        """Path → (title, record file) of every page yielded."""
+        held: dict[str, Page] = {}
         for page in self.pages(only):
-            earlier = kept.get(page.src_uri)
-            if earlier is not None:
-                landing = bool(_LANDING_PATH.match(page.src_uri))
-                loser, winner = (earlier, page) if landing else (page, earlier)
-                source = loser.source_path or winner.source_path or "records"
-                self.problems.error(
-                    source, "id", f"trang “{loser.title}” trùng đường dẫn {page.src_uri} với trang "
-                    f"“{winner.title}” nên không được đăng; hãy đổi tên hoặc mã",
-                    f"page '{loser.title}' has the same path {page.src_uri} as page '{winner.title}' "
-                    "and was not published; rename it or change its id", code="page.path-collision")
-                if not landing:
-                    continue
-            kept[page.src_uri] = page
-        return list(kept.values())
+            if _LANDING_PATH.match(page.src_uri):
+                earlier = held.get(page.src_uri)
+                if earlier is not None:
+                    self._collision(earlier.title, earlier.source_path, page)
+                held[page.src_uri] = page
+                continue
+            if page.src_uri in seen:
+                title, source = seen[page.src_uri]
+                self._collision(page.title, page.source_path, page, winner=(title, source))
+                continue
+            seen[page.src_uri] = (page.title, page.source_path)
+            yield page
+        yield from held.values()
+
+    def _collision(self, loser: str, loser_source: str | None, page: Page,
+                   winner: tuple[str, str | None] | None = None) -> None:
+        """Report the page ``loser`` not published because ``page``'s path is taken (by
+        ``winner``, or by ``page`` itself when it wins)."""
+        winner_title, winner_source = winner or (page.title, page.source_path)
+        source = loser_source or winner_source or "records"
+        self.problems.error(
+            source, "id", f"trang “{loser}” trùng đường dẫn {page.src_uri} với trang "
+            f"“{winner_title}” nên không được đăng; hãy đổi tên hoặc mã",
+            f"page '{loser}' has the same path {page.src_uri} as page '{winner_title}' "
+            "and was not published; rename it or change its id", code="page.path-collision")
 
     def landing_signatures(self) -> dict[str, int]:
         """A hash of what each landing page shows, to rebuild only those that changed."""

@@ -9,9 +9,11 @@ headings such as "2. Sở Tài chính: chủ trì …". Group names keep their i
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from vanban.build.registry import HEAD_TITLE, Registry
 from vanban.core.text import clean_space
+from vanban.importer.unit_names import TASK_VERBS, name_end
 
 # -- assignments ------------------------------------------------------------------------------
 # A unit name starts with one of these words; generic addressees ("các cơ quan, đơn vị",
@@ -27,25 +29,69 @@ _UNIT_START = (r"(?:[Cc]ác\s+tổ\s+chức\s+chính\s+trị\s*-\s*xã\s+hội|[
 # never a new unit inside one.
 _UNIT_START_LOWER = (r"(?:[Cc]ác\s+)?(?:huyện\s+[ủu]ỷ?y?|thị\s+[ủu]ỷ?y?|thành\s+[ủu]ỷ?y?|đảng\s+[ủu]ỷ?y?|"
                      r"cấp\s+[ủu]ỷ?y?|ban\s+(?:xây|tuyên|tổ|dân|kiểm))")
-_VERBS = (r"chủ\s+trì|phối\s+hợp|thực\s+hiện|triển\s+khai|tổ\s+chức|có\s+trách\s+nhiệm|tham\s+mưu|"
-          r"theo\s+dõi|đôn\s+đốc|hướng\s+dẫn|kiểm\s+tra|rà\s+soát|tiếp\s+tục|khẩn\s+trương|căn\s+cứ|"
-          r"xây\s+dựng|tổng\s+hợp|báo\s+cáo|quán\s+triệt|nghiên\s+cứu|chỉ\s+đạo|phổ\s+biến|bố\s+trí|"
-          r"cân\s+đối|đảm\s+bảo|bảo\s+đảm|lập|cập\s+nhật|ban\s+hành|giám\s+sát|tăng\s+cường|kiện\s+toàn|"
-          r"chuẩn\s+bị|rà|thẩm\s+định|đẩy\s+mạnh|quản\s+lý|chịu\s+trách\s+nhiệm|phân\s+công|hoàn\s+thành|"
-          r"tuyên\s+truyền|bổ\s+sung|trình|gửi|cử|tập\s+trung|chủ\s+động|thường\s+xuyên|xử\s+lý|điều\s+tra|"
-          r"sắp\s+xếp|huy\s+động|đề\s+xuất|thông\s+báo|phân\s+bổ|tiếp\s+nhận|sửa\s+đổi|tổng\s+kết|sơ\s+kết|"
-          r"lãnh\s+đạo|đề\s+nghị|yêu\s+cầu|nắm|rà\s+soát|chấn\s+chỉnh|vận\s+động|làm\s+tốt|phát\s+huy|"
-          r"tập\s+huấn|thống\s+kê|kịp\s+thời|phát\s+hành|đăng|dành|mở|đánh\s+giá|là|có\s+nhiệm\s+vụ|"
-          r"giúp|đảm\s+nhiệm|phụ\s+trách|tham\s+gia|xác\s+định|cụ\s+thể\s+ho[áà]|cung\s+cấp|hỗ\s+trợ|duy\s+trì|nâng\s+cao|ưu\s+tiên|khảo\s+sát")
 # A task given to a body's head ("Giám đốc Sở Xây dựng chủ trì …", "Chủ tịch UBND các huyện:")
 # is the body's task; the unit is kept as written and the registry reads the title off.
 _HEAD_TITLE = rf"{HEAD_TITLE}\s+(?:các\s+)?"
 _UNIT_START_HEADED = rf"(?:(?:{_HEAD_TITLE})?(?:{_UNIT_START})|Trưởng\s+(?:phòng|ban)\s+(?=[A-ZĐ]))"
 _ITEM_LEADER = re.compile(r"^\s*(?:Điều\s+\d+[.:]\s+|[-–+•*]\s+|\d+(?:\.\d+)*[.)]\s+|[a-zđ][.)]\s+|[IVX]+[.)]\s+)*")
 _ORDER_WORD = r"(?:Giao|giao|Đề\s+nghị|đề\s+nghị|Yêu\s+cầu|yêu\s+cầu)"
-_ORDERED = re.compile(rf"(?:^|(?<=[.;:]\s)|(?<=,\s)(?=giao\s)){_ORDER_WORD}\s+(?P<units>(?:{_UNIT_START_HEADED}|{_UNIT_START_LOWER}).*?)"
-                      rf"(?P<sep>\s*:|\s+(?=(?:{_VERBS})\b)|$)")
-_LEADING_UNIT = re.compile(rf"^(?:Đối\s+với\s+)?(?P<units>(?:{_UNIT_START_HEADED}|{_UNIT_START_LOWER})[^:.]*?)(?P<sep>\s*:|\s+(?=(?:{_VERBS})\b))")
+_ORDER_AT = re.compile(rf"(?:^|(?<=[.;:]\s)|(?<=,\s)(?=giao\s)){_ORDER_WORD}\s+")
+_UNIT_HEAD = re.compile(rf"(?:{_UNIT_START_HEADED}|{_UNIT_START_LOWER})")
+_LEAD_IN = re.compile(r"(?:Đối\s+với\s+)?")
+# A unit leading its own sentence must be followed by a task verb within six words ("… trực
+# tiếp chỉ đạo …"); "Thành ủy Hà Nội phê duyệt và cấp số …" describes a procedure.
+_TASK_VERB_SOON = re.compile(rf"(?:[^\W\d]+\s+){{0,5}}(?:{TASK_VERBS})\b")
+# After "Giao/Đề nghị <unit>" any word in small letters begins the task, except these, which
+# tell what was done or where ("Đề nghị Sở Y tế đã …" is a quotation, not an order).
+_NOT_A_TASK_WORD = re.compile(r"(?:đã|đang|kính|ngày|tại|của|năm|tháng)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class UnitClause:
+    """The units a clause names, what follows them (":" for a heading, " " for a task in the
+    same sentence, "" at the end) and where the rest of the clause starts."""
+
+    units: str
+    sep: str
+    end: int
+
+
+def _read_units(text: str, start: int, ordered: bool) -> UnitClause | None:
+    """The units from ``start``: a head word, then the name as ``unit_names.name_end`` reads it.
+    After an order word any task in small letters follows; a unit that leads its own sentence
+    must be followed by a task verb (or ":"), else the sentence only mentions it."""
+    head = _UNIT_HEAD.match(text, start)
+    if not head:
+        return None
+    end = name_end(text, head.end())
+    units, after = text[start:end], text[end:]
+    colon = re.match(r"\s*:", after)
+    if colon:
+        return UnitClause(units, ":", end + colon.end())
+    if not after.strip():
+        return UnitClause(units, "", len(text)) if ordered else None
+    space = re.match(r"\s+", after)
+    if not space:
+        return None
+    task_at = end + space.end()
+    if ordered:
+        follows = text[task_at:task_at + 1].islower() and not _NOT_A_TASK_WORD.match(text, task_at)
+    else:
+        follows = bool(_TASK_VERB_SOON.match(text, task_at)) and not _NOT_A_TASK_WORD.match(text, task_at)
+    return UnitClause(units, " ", task_at) if follows else None
+
+
+def unit_clause(text: str) -> UnitClause | None:
+    """The units a clause gives a task to: after an order word ("Giao …", "đề nghị …"), or
+    leading the clause ("Sở Tài chính bố trí …", "Đối với Phòng GDĐT: …")."""
+    for order in _ORDER_AT.finditer(text):
+        found = _read_units(text, order.end(), ordered=True)
+        if found:
+            return found
+    lead = _LEAD_IN.match(text)
+    return _read_units(text, lead.end() if lead else 0, ordered=False)
+
+
 _SPLIT_UNITS = re.compile(rf"[,;]\s+(?={_UNIT_START_HEADED}\b)|(?<!HĐND)(?<!nhân dân)\s+và\s+(?={_UNIT_START_HEADED}\b)")
 _SPEAKER = re.compile(r"^(?:đề\s+nghị|yêu\s+cầu|kính\s+|trân\s+trọng|thông\s+báo\s+(?:để|cho|đến)|báo\s+cáo\s+(?:UBND|Ủy|Uỷ|Chủ|Tỉnh|Ban))",
                       re.IGNORECASE)
@@ -62,7 +108,7 @@ _EXECUTES = re.compile(r"(?:^|\s)(?:chịu\s+trách\s+nhiệm\s+thi\s+hành|thi\
                        r"nghiêm\s+túc\s+thực\s+hiện\s+(?:Chỉ\s+thị|Quyết\s+định|Công\s+điện|Thông\s+báo|Công\s+văn|"
                        r"Kế\s+hoạch|Kết\s+luận)\s+này\W*$", re.IGNORECASE)
 _GENERIC_UNIT = re.compile(rf"^(?:(?:{_HEAD_TITLE})?(?:các\s+cơ\s+quan|các\s+đơn\s+vị|cơ\s+quan|đơn\s+vị)|"
-                           r"(?:Thủ\s+trưởng|Chủ\s+tịch|Giám\s+đốc)\s*$|các\s+cấp\s+[ủu]ỷ?y?\s*$)", re.IGNORECASE)
+                           r"(?:Thủ\s+trưởng|Chủ\s+tịch|Giám\s+đốc)\s*$|các\s+cấp\s+[ủu]ỷ?y?(?:,\s+tổ\s+chức\s+đảng)?\s*$)", re.IGNORECASE)
 # "Sở Nội vụ đã phối hợp …" tells what was done; "Sở Nội vụ kính trình …" speaks: no task.
 _NOT_A_TASK_SUBJECT = re.compile(r"\s(?:đã|đang|kính)$")
 
@@ -83,7 +129,7 @@ def _role(text: str) -> str:
 # Case-sensitive: the partners end at a verb in small letters, so that "Sở Xây dựng" or
 # "Sở Kế hoạch và Đầu tư" is not cut at a verb-like word of its name.
 _PARTNERS = re.compile(rf"^\W*[Cc]hủ\s+trì\s*,?\s*(?:và\s+)?phối\s+hợp\s+(?:chặt\s+chẽ\s+)?với\s+(?P<units>.*?)"
-                       rf"(?P<end>\s+(?=(?:{_VERBS})\b)|\s*[;.(]|$)")
+                       rf"(?P<end>\s+(?=(?:{TASK_VERBS})\b)|\s*[;.(]|$)")
 _UNSPECIFIC = re.compile(r"liên\s+quan|^các\s+(?:địa\s+phương|ngành|cơ\s+quan|đơn\s+vị)\b|chức\s+năng", re.IGNORECASE)
 
 
@@ -248,7 +294,7 @@ def _table_assignments(body: str) -> list[tuple[str, str, str, str]]:
     return found
 
 
-_VERB = re.compile(rf"\b(?:{_VERBS})\b", re.IGNORECASE)
+_VERB = re.compile(rf"\b(?:{TASK_VERBS})\b", re.IGNORECASE)
 
 
 def _names_only(text: str) -> bool:
@@ -262,8 +308,8 @@ _NEXT_UNIT_CLAUSE = re.compile(rf";\s+(?=(?:{_UNIT_START_HEADED}))")
 
 
 def _has_own_task(clause: str) -> bool:
-    match = _ORDERED.search(clause) or _LEADING_UNIT.match(clause)
-    return bool(match and clause[match.end():].strip())
+    match = unit_clause(clause)
+    return bool(match and clause[match.end:].strip())
 
 
 def _clauses(items: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
@@ -308,14 +354,14 @@ def find_assignments(body: str, registry: Registry | None = None) -> list[dict]:
         speaker = _SPEAKER_SUBJECT.match(text)
         if speaker:
             text = text[speaker.end():]
-        match = _ORDERED.search(text) or _LEADING_UNIT.match(text)
+        match = unit_clause(text)
         if not match:
             continue
-        rest = text[match.end():].strip()
-        if _NOT_A_TASK_SUBJECT.search(match["units"].strip()):
+        rest = text[match.end:].strip()
+        if _NOT_A_TASK_SUBJECT.search(match.units.strip()):
             continue
-        units = _split_units(match["units"])
-        if match["sep"].strip() == ":":
+        units = _split_units(match.units)
+        if match.sep == ":":
             if rest and _names_only(rest):
                 continue
             task = rest or "; ".join(bullets)

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from vanban.build.registry import HEAD_TITLE, Registry
 from vanban.core.text import clean_space
-from vanban.importer.unit_names import TASK_VERBS, name_end
+from vanban.importer.role_labels import label_assignments
+from vanban.importer.unit_names import SECTOR_NAMES, TASK_VERBS, name_end
 
 # -- assignments ------------------------------------------------------------------------------
 # A unit name starts with one of these words; generic addressees ("các cơ quan, đơn vị",
@@ -36,11 +37,15 @@ _UNIT_START_HEADED = rf"(?:(?:{_HEAD_TITLE})?(?:{_UNIT_START})|Trưởng\s+(?:ph
 _ITEM_LEADER = re.compile(r"^\s*(?:Điều\s+\d+[.:]\s+|[-–+•*]\s+|\d+(?:\.\d+)*[.)]\s+|[a-zđ][.)]\s+|[IVX]+[.)]\s+)*")
 _ORDER_WORD = r"(?:Giao|giao|Đề\s+nghị|đề\s+nghị|Yêu\s+cầu|yêu\s+cầu)"
 _ORDER_AT = re.compile(rf"(?:^|(?<=[.;:]\s)|(?<=,\s)(?=giao\s)){_ORDER_WORD}\s+")
-_UNIT_HEAD = re.compile(rf"(?:{_UNIT_START_HEADED}|{_UNIT_START_LOWER})")
-_LEAD_IN = re.compile(r"(?:Đối\s+với\s+)?")
-# A unit leading its own sentence must be followed by a task verb within six words ("… trực
+# "Thủ trưởng các cơ quan, đơn vị …": a generic group, kept only when it carries the only task.
+_GENERIC_HEAD = rf"(?:{_HEAD_TITLE})?(?:[Cc]ác\s+)?(?:cơ\s+quan|đơn\s+vị)\b"
+_GENERIC_START = re.compile(_GENERIC_HEAD)
+_UNIT_HEAD = re.compile(rf"(?:{_UNIT_START_HEADED}|{_UNIT_START_LOWER}|{_GENERIC_HEAD})")
+# "Đối với Phòng GDĐT: …", "Trên cơ sở đó, Bộ Tư pháp tổng hợp …": a connective before the unit.
+_LEAD_IN = re.compile(r"(?:Đối\s+với\s+|(?:Trên\s+cơ\s+sở\s+đó|Đồng\s+thời|Sau\s+đó|Bên\s+cạnh\s+đó),\s+)?")
+# A unit leading its own sentence must be followed by a task verb within five words ("… trực
 # tiếp chỉ đạo …"); "Thành ủy Hà Nội phê duyệt và cấp số …" describes a procedure.
-_TASK_VERB_SOON = re.compile(rf"(?:[^\W\d]+\s+){{0,5}}(?:{TASK_VERBS})\b")
+_TASK_VERB_SOON = re.compile(rf"(?:[^\W\d]+\s+){{0,4}}(?:{TASK_VERBS})\b")
 # After "Giao/Đề nghị <unit>" any word in small letters begins the task, except these, which
 # tell what was done or where ("Đề nghị Sở Y tế đã …" is a quotation, not an order).
 _NOT_A_TASK_WORD = re.compile(r"(?:đã|đang|kính|ngày|tại|của|năm|tháng)\b")
@@ -93,8 +98,10 @@ def unit_clause(text: str) -> UnitClause | None:
 
 
 _SPLIT_UNITS = re.compile(rf"[,;]\s+(?={_UNIT_START_HEADED}\b)|(?<!HĐND)(?<!nhân dân)\s+và\s+(?={_UNIT_START_HEADED}\b)")
-_SPEAKER = re.compile(r"^(?:đề\s+nghị|yêu\s+cầu|kính\s+|trân\s+trọng|thông\s+báo\s+(?:để|cho|đến)|báo\s+cáo\s+(?:UBND|Ủy|Uỷ|Chủ|Tỉnh|Ban))",
+_SPEAKER = re.compile(r"^(?:đề\s+nghị|yêu\s+cầu|kính\s+|trân\s+trọng|phúc\s+đáp|trả\s+lời|thông\s+báo\s+(?:để|cho|đến)|báo\s+cáo\s+(?:UBND|Ủy|Uỷ|Chủ|Tỉnh|Ban))",
                       re.IGNORECASE)
+# "… phúc đáp / trả lời / thông báo để X biết, thực hiện": a closing formula, whoever is named.
+_CLOSING = re.compile(r"^(?:\S+\s+){0,3}để\s+[^.;]{0,120}?\bbiết(?:\s*,\s*(?:thực\s+hiện|phối\s+hợp|chỉ\s+đạo))?\W*$")
 _DEADLINE_DATE = re.compile(r"(?:trước|chậm\s+nhất)\s+ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?",
                             re.IGNORECASE)
 _RECURRENCE = re.compile(r"(?:định\s+kỳ\s+)?(?:hằng|hàng)\s+(năm|quý|tháng|tuần|ngày)|định\s+kỳ\s+(6\s+tháng)|"
@@ -110,6 +117,8 @@ _EXECUTES = re.compile(r"(?:^|\s)(?:chịu\s+trách\s+nhiệm\s+thi\s+hành|thi\
 _GENERIC_UNIT = re.compile(rf"^(?:(?:{_HEAD_TITLE})?(?:các\s+cơ\s+quan|các\s+đơn\s+vị|cơ\s+quan|đơn\s+vị)|"
                            r"(?:Thủ\s+trưởng|Chủ\s+tịch|Giám\s+đốc)\s*$|các\s+cấp\s+[ủu]ỷ?y?(?:,\s+tổ\s+chức\s+đảng)?\s*$)", re.IGNORECASE)
 # "Sở Nội vụ đã phối hợp …" tells what was done; "Sở Nội vụ kính trình …" speaks: no task.
+# "Báo Nghệ An ngày 12/3 đưa tin …", "Đồng chí Bí thư chủ trì Hội nghị": what happened, not a task.
+_NARRATIVE = re.compile(r"^(?:ngày\s+\d|chủ\s+trì\s+(?:cuộc\s+họp|[Hh]ội\s+nghị|buổi)|vừa\s|đưa\s+tin|cho\s+biết)")
 _NOT_A_TASK_SUBJECT = re.compile(r"\s(?:đã|đang|kính)$")
 
 
@@ -160,8 +169,11 @@ def _partners(rest: str, lead: str) -> list[tuple[str, str]]:
     return [(unit, f"Phối hợp với {lead} {task}".strip()) for unit in partners]
 
 
-_DISTRIBUTIVE = re.compile(r"^(?:các\s+)?(?P<kind>Sở|Bộ|Ban|Phòng|Cục|Vụ|Hội)\s*:\s*(?P<items>.+)$")
+_DISTRIBUTIVE = re.compile(r"^(?:[Cc]ác\s+)?(?P<kind>Sở|Bộ|Ban|Phòng|Cục|Vụ|Hội)\s*:\s*(?P<items>.+)$")
 _HEADED_AND = re.compile(rf"\s+và\s+(?=(?:{_UNIT_START_HEADED})\b)")
+
+
+_COMMA_SECTORS = [name for name in SECTOR_NAMES if "," in name]
 
 
 def _distribute(text: str) -> list[str]:
@@ -170,7 +182,10 @@ def _distribute(text: str) -> list[str]:
     match = _DISTRIBUTIVE.match(clean_space(text.replace("**", "")).strip(" ,;"))
     if not match:
         return _split_units(text)
-    items = [i.strip() for i in match["items"].split(",") if i.strip()]
+    protected = match["items"]
+    for name in _COMMA_SECTORS:
+        protected = protected.replace(name, name.replace(",", "\x00"))
+    items = [i.replace("\x00", ",").strip() for i in protected.split(",") if i.strip()]
     tail: list[str] = []
     if items:
         last, *rest = _HEADED_AND.split(items[-1], maxsplit=1)
@@ -179,10 +194,28 @@ def _distribute(text: str) -> list[str]:
     return [f"{match['kind']} {item}" for item in items] + tail
 
 
-def _split_units(text: str) -> list[str]:
+def _split_units(text: str, keep_generic: bool = False) -> list[str]:
+    """Units of a list joined by ",", ";" or "và" before another unit; generic addressees
+    ("các cơ quan, đơn vị", "Thủ trưởng …") are left out unless ``keep_generic``."""
     text = _ADVERBIAL.sub("", re.sub(r"\s+", " ", text.replace("**", "")).strip(" ,;:"))
     units = [u.strip(" ,;") for u in _SPLIT_UNITS.split(text)]
-    return [u[:1].upper() + u[1:] for u in units if u and len(u.split()) <= 16 and not _GENERIC_UNIT.match(u)]
+    return [u[:1].upper() + u[1:] for u in units
+            if u and len(u.split()) <= 16 and (keep_generic or not _GENERIC_UNIT.match(u))]
+
+
+_BARE_KIND = re.compile(rf"^(?:{_HEAD_TITLE})?(?:[Cc]ác\s+)?(?:Sở|Bộ|Ban|Phòng|Cục|Vụ|Hội)$")
+
+
+def _listed_after_kind(match: UnitClause, rest: str) -> tuple[list[str], str] | None:
+    """"Các Bộ: Công Thương, Nội vụ, Y tế nghiên cứu …": the names after the kind and its colon
+    are the units (one each), and the task follows them."""
+    if match.sep != ":" or not _BARE_KIND.match(match.units.strip()):
+        return None
+    end = name_end(rest, 0)
+    task = rest[end:].strip()
+    if not end or not task[:1].islower():
+        return None
+    return _distribute(f"{match.units.strip()}: {rest[:end]}"), task
 
 
 def _deadline(text: str) -> str | None:
@@ -236,6 +269,22 @@ def _without_recommendations(lines: list[str]) -> list[str]:
     return kept
 
 
+_BULLET = re.compile(r"^[-–—+•]\s*(?=\S)")
+_SUB_ITEM = re.compile(r"^(?:\d+(?:\.\d+)*[.)]|[a-zđ][.)])\s*")
+_HEADING_ENDS = re.compile(r"^(?:\d+(?:\.\d+)*[.)]|[IVX]+[.)]|PHỤ\s+LỤC|Nơi\s+nhận)")
+_ARTICLE_HEAD = re.compile(r"^\s*Điều\s+\d+")
+_ARTICLE_ENDS = re.compile(r"^(?:Điều\s+\d+|Chương|CHƯƠNG|[IVX]+[.)]|PHỤ\s+LỤC|Nơi\s+nhận)")
+_LISTED = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]|[a-zđ][.)]|[IVX]+[.)])\s")
+
+
+def is_unit_title(text: str) -> bool:
+    """Whether a numbered line is only a unit's name ("5.1. Trung tâm Quản lý chất lượng"): a
+    heading whose bullets are that unit's tasks, as with a colon."""
+    text = text.strip().rstrip(":")
+    head = _UNIT_HEAD.match(text)
+    return head is not None and name_end(text, head.end()) == len(text)
+
+
 def _items(body: str) -> list[tuple[str, list[str]]]:
     """Paragraphs and list items (leaders stripped), each with the bullet lines that follow it."""
     lines = _without_recommendations([line.rstrip() for line in body.replace("**", "").split("\n")])
@@ -245,17 +294,19 @@ def _items(body: str) -> list[tuple[str, list[str]]]:
         if not text or line.lstrip().startswith("|"):
             continue
         bullets = []
-        heading = text.endswith(":")
+        heading = text.endswith(":") or (_LISTED.match(line) is not None and is_unit_title(text))
+        # "Điều 2. Giao Bộ trưởng Bộ Tài chính:" then "1. …", "2. …": the article's items are its tasks
+        ends = _ARTICLE_ENDS if _ARTICLE_HEAD.match(line) else _HEADING_ENDS
         for following in lines[index + 1:]:
             stripped = following.strip()
             if not stripped:
                 continue
-            if re.match(r"^[-–+•]\s", stripped):
-                bullets.append(re.sub(r"^[-–+•]\s*", "", stripped).rstrip(" .;"))
+            if _BULLET.match(stripped):
+                bullets.append(_BULLET.sub("", stripped).rstrip(" .;"))
                 continue
             # "1. Sở Tài chính:" then its tasks as a)/b) items or plain paragraphs
-            if heading and not re.match(r"^(?:\d+(?:\.\d+)*[.)]|[IVX]+[.)]|PHỤ\s+LỤC|Nơi\s+nhận)", stripped):
-                bullets.append(re.sub(r"^[a-zđ][.)]\s*", "", stripped).rstrip(" .;"))
+            if heading and not ends.match(stripped):
+                bullets.append(_SUB_ITEM.sub("", stripped).rstrip(" .;"))
                 continue
             break
         items.append((text, bullets))
@@ -312,13 +363,33 @@ def _has_own_task(clause: str) -> bool:
     return bool(match and clause[match.end:].strip())
 
 
+_NEXT_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+def _sentences(items: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
+    """A paragraph's later sentence that names its own unit and task ("… đúng quy định. Ủy ban
+    nhân dân tỉnh Lào Cai chịu trách nhiệm …") is an item of its own; other sentences stay with
+    the one before them."""
+    out: list[tuple[str, list[str]]] = []
+    for text, bullets in items:
+        kept = ""
+        for sentence in _NEXT_SENTENCE.split(text):
+            if kept and _has_own_task(sentence):
+                out.append((kept, []))
+                kept = sentence
+            else:
+                kept = f"{kept} {sentence}".strip()
+        out.append((kept, bullets))
+    return out
+
+
 def _clauses(items: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
     """Split "Giao Sở A chủ trì …; Sở Tài chính bố trí …; UBND các huyện …" into one item per
     clause when every later clause names its own unit and verb (units listed with ";" before
     one shared task stay together); drop "(cơ quan thường trực …)" after a unit's name."""
     out = []
-    for text, bullets in items:
-        text = _PARENTHESIS.sub("", text)
+    for whole, bullets in _sentences(items):
+        text = _PARENTHESIS.sub("", whole)
         parts = _NEXT_UNIT_CLAUSE.split(text)
         if len(parts) > 1 and all(_has_own_task(part) for part in parts):
             out += [(part, bullets if index == len(parts) - 1 else []) for index, part in enumerate(parts)]
@@ -336,6 +407,7 @@ def find_assignments(body: str, registry: Registry | None = None) -> list[dict]:
     del registry  # names are kept as written; the site resolves them
     results: list[dict] = []
     seen: set[tuple[str, str]] = set()
+    fallback: list[tuple[str, str, str, str]] = []
 
     def add(unit: str, role: str, task: str, context: str) -> None:
         key = (unit.lower(), role)
@@ -355,12 +427,22 @@ def find_assignments(body: str, registry: Registry | None = None) -> list[dict]:
         if speaker:
             text = text[speaker.end():]
         match = unit_clause(text)
+        if not match and bullets and is_unit_title(text):
+            match = UnitClause(text, ":", len(text))
         if not match:
             continue
         rest = text[match.end:].strip()
-        if _NOT_A_TASK_SUBJECT.search(match.units.strip()):
+        if _NOT_A_TASK_SUBJECT.search(match.units.strip()) or _NARRATIVE.search(rest):
             continue
-        units = _split_units(match.units)
+        units = [] if _GENERIC_START.match(match.units) else _split_units(match.units)
+        listed = _listed_after_kind(match, rest)
+        if listed:
+            units, rest = listed
+            match = UnitClause(match.units, " ", match.end)
+        if not units:
+            generic = _split_units(match.units, keep_generic=True)
+            if generic and rest and not _SPEAKER.match(rest) and not _EXECUTES.search(rest):
+                fallback += [(unit, _role(rest), rest, rest) for unit in generic]
         if match.sep == ":":
             if rest and _names_only(rest):
                 continue
@@ -370,7 +452,7 @@ def find_assignments(body: str, registry: Registry | None = None) -> list[dict]:
             task = rest
             context = rest
         if (not units or not task or _BOILERPLATE.match(task) and len(task.split()) < 10 or _SPEAKER.match(rest)
-                or _EXECUTES.search(rest)):
+                or _EXECUTES.search(rest) or _CLOSING.search(rest)):
             continue
         delegated = _DELEGATE.match(rest) if rest else None
         if delegated:
@@ -384,6 +466,10 @@ def find_assignments(body: str, registry: Registry | None = None) -> list[dict]:
         if role == "chu_tri" and units:
             for partner, partner_task in _partners(rest or task, units[0]):
                 add(partner, "phoi_hop", partner_task, context)
-    for unit, role, task, when in _table_assignments(body):
+    for unit, role, task, when in _table_assignments(body) + label_assignments(body, _distribute):
         add(unit, role, task, when)
+    if not results:  # "Thủ trưởng các cơ quan, đơn vị …" kept when it carries the only task
+        for unit, role, task, context in fallback:
+            if not _BOILERPLATE.match(task):
+                add(unit, role, task, context)
     return results

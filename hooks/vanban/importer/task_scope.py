@@ -17,8 +17,14 @@ NORMATIVE_TYPES = frozenset({"Nghị định", "Thông tư", "Quy định", "Lu�
 định …"): their tasks are only in the articles on carrying the text out."""
 _ARTICLE = re.compile(r"^\s*(?:\*\*)?Điều\s+\d+[a-z]?\s*[.:]", re.IGNORECASE)
 _CHAPTER = re.compile(r"^\s*(?:\*\*)?(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+[IVXLC\d]+\b")
-_EXECUTION = re.compile(r"tổ\s+chức\s+thực\s+hiện|trách\s+nhiệm|thi\s+hành|điều\s+khoản\s+chuyển\s+tiếp",
-                        re.IGNORECASE)
+# "Tổ chức thực hiện", "Trách nhiệm thi hành", "Điều khoản thi hành", "Hiệu lực thi hành": the
+# articles on carrying the text out. "Trách nhiệm của chủ đầu tư" alone states a rule.
+_EXECUTION = re.compile(r"tổ\s+chức\s+thực\s+hiện|thi\s+hành|điều\s+khoản\s+chuyển\s+tiếp", re.IGNORECASE)
+
+
+# Forms and annexes after the articles ("PHỤ LỤC", "Mẫu số 01") model other documents: their
+# "Điều 2. Tổ chức thực hiện" belongs to the model, not to this text.
+_APPENDIX = re.compile(r"^\s*(?:\*\*)?(?:PHỤ\s+LỤC|Phụ\s+lục|Mẫu\s+số|MẪU\s+SỐ)\b")
 
 
 def task_scope(body: str, doc_type: str | None) -> str:
@@ -33,6 +39,8 @@ def task_scope(body: str, doc_type: str | None) -> str:
     kept: list[str] = []
     keep = chapter = False
     for index, line in enumerate(lines):
+        if _APPENDIX.match(line):
+            break
         if _CHAPTER.match(line):
             title = line + " " + (lines[index + 1] if index + 1 < len(lines) else "")
             keep = chapter = bool(_EXECUTION.search(title))

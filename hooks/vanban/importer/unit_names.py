@@ -25,7 +25,7 @@ SECTOR_NAMES: tuple[str, ...] = (
     "Quản lý chất lượng", "Công tác sinh viên", "Đào tạo", "Kinh tế", "Văn hóa - Xã hội", "Văn hoá - Xã hội",
     "Tổ chức cán bộ", "Tổ chức", "Tuyên giáo", "Dân vận", "Kiểm tra", "Nội chính", "Tuyên giáo và Dân vận",
     "Xây dựng Đảng", "Phát triển nông thôn", "Đầu tư xây dựng", "Tổ chức đảng", "Phát triển quỹ đất", "Nhà nước",
-    "Chỉ huy quân sự", "Quân sự", "Biên phòng", "Hải quan", "Thuế",
+    "Chỉ đạo", "Chỉ huy quân sự", "Quân sự", "Biên phòng", "Hải quan", "Thuế",
 )
 """Names of sectors whose later words are in small letters ("Sở Tài chính"): read whole, so that
 their last word is never taken for the start of the task."""
@@ -41,7 +41,7 @@ QUALIFIERS: tuple[str, ...] = (
     "chức năng", "quản lý dự án", "khoa", "phòng", "trường", "trung tâm", "hội", "đoàn", "tổ", "cơ sở",
     "trực thuộc trung ương", "nhà nước", "hành chính công", "mặt trận", "khu vực", "ven biển", "dự toán",
     "đơn vị dự toán", "cán sự đảng", "quỹ đất", "thanh thiếu nhi", "công chức", "viên chức", "đảng viên",
-    "biên chế", "phi chính phủ", "di tích", "cơ sở đảng", "đầu tư xây dựng", "công trình", "giao thông",
+    "biên chế", "phi chính phủ", "tương đương", "di tích", "cơ sở đảng", "đầu tư xây dựng", "công trình", "giao thông",
     "nông nghiệp",
 )
 """Words in small letters that continue a unit's name ("UBND các huyện, thành phố, thị xã",
@@ -66,7 +66,7 @@ TASK_VERBS = (r"chủ\s+trì|phối\s+hợp|thực\s+hiện|triển\s+khai|tổ\
           r"chuẩn\s+bị|rà|thẩm\s+định|đẩy\s+mạnh|quản\s+lý|chịu\s+trách\s+nhiệm|phân\s+công|hoàn\s+thành|"
           r"tuyên\s+truyền|bổ\s+sung|trình|gửi|cử|tập\s+trung|chủ\s+động|thường\s+xuyên|xử\s+lý|điều\s+tra|"
           r"sắp\s+xếp|huy\s+động|đề\s+xuất|thông\s+báo|phân\s+bổ|tiếp\s+nhận|sửa\s+đổi|tổng\s+kết|sơ\s+kết|"
-          r"lãnh\s+đạo|đề\s+nghị|yêu\s+cầu|nắm|rà\s+soát|chấn\s+chỉnh|vận\s+động|làm\s+tốt|phát\s+huy|"
+          r"lãnh\s+đạo|lồng\s+ghép|đề\s+nghị|yêu\s+cầu|nắm|rà\s+soát|chấn\s+chỉnh|vận\s+động|làm\s+tốt|phát\s+huy|"
           r"tập\s+huấn|thống\s+kê|kịp\s+thời|phát\s+hành|đăng|dành|mở|đánh\s+giá|là|có\s+nhiệm\s+vụ|"
           r"giúp|đảm\s+nhiệm|phụ\s+trách|tham\s+gia|xác\s+định|cụ\s+thể\s+ho[áà]|cung\s+cấp|hỗ\s+trợ|duy\s+trì|nâng\s+cao|ưu\s+tiên|khảo\s+sát")
 """Words a task begins with: they bound the small-letter tail of a capitalised name word, and a
@@ -119,6 +119,8 @@ def name_end(text: str, start: int) -> int:
         token = tokens[index][1]
         size = _match(_SECTORS, words, index) if _capitalised(token) else 0
         if size:
+            index += size
+        elif _capitalised(token) and (size := _match(_QUALIFIERS, words, index)) > 1:  # "Thành phố Hồ Chí Minh"
             index += size
         elif _capitalised(token):
             index += 1

@@ -4,6 +4,9 @@ by ``vanban.core.citations``, shared with ``vanban check``).
 Assignments: "Giao <units> chủ trì, phối hợp với <units> …", "Giao <units>: – task", and
 headings such as "2. Sở Tài chính: chủ trì …". Group names keep their inner commas
 ("UBND các huyện, thành phố, thị xã").
+
+The rules are listed, named and exemplified in ``assignment_rules`` (its examples are tests);
+where a unit's name ends is ``unit_names``' job, label lines are ``role_labels``'.
 """
 
 from __future__ import annotations

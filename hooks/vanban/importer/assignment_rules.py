@@ -148,5 +148,16 @@ RULES: tuple[AssignmentRule, ...] = (
         (_example("Điều 5. Trách nhiệm của chủ đầu tư\n\n1. Chủ đầu tư tổ chức lập hồ sơ dự án.\n\n"
                   "Điều 9. Tổ chức thực hiện\n\n1. Bộ Khoa học và Công nghệ hướng dẫn thực hiện Nghị định này.\n\n"
                   "PHỤ LỤC\n\nMẫu số 01\n\nĐiều 2. Tổ chức thực hiện.\n\nSở Y tế tổ chức triển khai.\n",
-                  ("Bộ Khoa học và Công nghệ", "thuc_hien"), doc_type="Nghị định"),)),
+                  ("Bộ Khoa học và Công nghệ", "thuc_hien"), doc_type="Nghị định"),
+         _example("Điều 4. Hiệu lực thi hành\n\n1. Nghị quyết này có hiệu lực từ ngày 01/01/2026.\n\n"
+                  "Điều 5. Hội đồng nhân dân tỉnh giao\n\n1. Ủy ban nhân dân tỉnh tổ chức triển khai thực hiện "
+                  "Nghị quyết.\n", ("Ủy ban nhân dân tỉnh", "thuc_hien"), doc_type="Nghị quyết"))),
+    AssignmentRule(
+        "role_from_the_main_verb",
+        "The role comes from the verb that opens the unit's task, after circumstances such as 'Căn cứ "
+        "kế hoạch này,' or 'khi có thông báo,'.",
+        (_example("- Ban công tác Mặt trận các tổ dân phố căn cứ kế hoạch này, khi có thông báo, phối hợp "
+                  "thực hiện kiểm tra.\n", ("Ban công tác Mặt trận các tổ dân phố", "phoi_hop")),
+         _example("2. Đoàn Thanh niên phường: Căn cứ kế hoạch này, phối hợp tuyên truyền.\n",
+                  ("Đoàn Thanh niên phường", "phoi_hop")))),
 )

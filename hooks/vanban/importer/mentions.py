@@ -125,10 +125,14 @@ _NARRATIVE = re.compile(r"^(?:ngày\s+\d|chủ\s+trì\s+(?:cuộc\s+họp|[Hh]�
 _NOT_A_TASK_SUBJECT = re.compile(r"\s(?:đã|đang|kính)$")
 
 
+# "Căn cứ kế hoạch này, khi có thông báo, chủ động phối hợp …": the role is the verb after them.
+_CIRCUMSTANCE = re.compile(r"^(?:(?:căn\s+cứ|khi|trên\s+cơ\s+sở|trong\s+quá\s+trình)\s[^,;]{0,80},\s*)+")
+
+
 def _role(text: str) -> str:
     """The role a unit gets from the verb that follows its name ("là cơ quan thường trực …,
     chủ trì …" leads too)."""
-    head = text.strip().lower()
+    head = _CIRCUMSTANCE.sub("", text.strip().lower())
     if "chủ trì" in head.split(";", 1)[0][:120]:
         return "chu_tri"
     for prefix, role in (("chủ trì", "chu_tri"), ("phối hợp", "phoi_hop"), ("theo dõi", "theo_doi"),

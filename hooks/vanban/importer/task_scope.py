@@ -19,7 +19,9 @@ _ARTICLE = re.compile(r"^\s*(?:\*\*)?Điều\s+\d+[a-z]?\s*[.:]", re.IGNORECASE)
 _CHAPTER = re.compile(r"^\s*(?:\*\*)?(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+[IVXLC\d]+\b")
 # "Tổ chức thực hiện", "Trách nhiệm thi hành", "Điều khoản thi hành", "Hiệu lực thi hành": the
 # articles on carrying the text out. "Trách nhiệm của chủ đầu tư" alone states a rule.
-_EXECUTION = re.compile(r"tổ\s+chức\s+thực\s+hiện|thi\s+hành|điều\s+khoản\s+chuyển\s+tiếp", re.IGNORECASE)
+# "Điều 5. Hội đồng nhân dân tỉnh giao" (a HĐND resolution's last article) gives the tasks too.
+_EXECUTION = re.compile(r"tổ\s+chức\s+thực\s+hiện|thi\s+hành|điều\s+khoản\s+chuyển\s+tiếp|\bgiao[\s:*]*$",
+                        re.IGNORECASE)
 
 
 # Forms and annexes after the articles ("PHỤ LỤC", "Mẫu số 01") model other documents: their

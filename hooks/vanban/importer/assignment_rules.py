@@ -39,11 +39,16 @@ RULES: tuple[AssignmentRule, ...] = (
     AssignmentRule(
         "lead_and_partners",
         "In 'X chủ trì, phối hợp với Y, Z …' X leads and Y and Z each cooperate (their unit pages must "
-        "show what they coordinate on); partners that name no body are not entries.",
+        "show what they coordinate on), also when 'chủ trì, phối hợp với' opens a later clause of X's "
+        "task; partners' names end where their words end; partners that name no body are not entries.",
         (_example("1. Giao Sở Nội vụ chủ trì, phối hợp với Sở Tài chính, Công an tỉnh rà soát biên chế.\n",
                   ("Sở Nội vụ", "chu_tri"), ("Sở Tài chính", "phoi_hop"), ("Công an tỉnh", "phoi_hop")),
          _example("2. Sở Y tế chủ trì, phối hợp với các cơ quan, đơn vị liên quan kiểm tra an toàn thực phẩm.\n",
-                  ("Sở Y tế", "chu_tri")))),
+                  ("Sở Y tế", "chu_tri")),
+         _example("1. Ban Thường trực Ủy ban MTTQ phường xây dựng kế hoạch; tổ chức chủ trì, phối hợp với các tổ "
+                  "chức chính trị - xã hội phường kiểm tra công tác bầu cử.\n",
+                  ("Ban Thường trực Ủy ban MTTQ phường", "chu_tri"),
+                  ("Các tổ chức chính trị - xã hội phường", "phoi_hop")))),
     AssignmentRule(
         "distributive_list",
         "'các Sở: Y tế, Tài chính, Giáo dục và Đào tạo' names three Sở; 'và' inside a sector's name and "

@@ -22,7 +22,7 @@ from vanban.importer.unit_names import SECTOR_NAMES, TASK_VERBS, name_end
 # -- assignments ------------------------------------------------------------------------------
 # A unit name starts with one of these words; generic addressees ("các cơ quan, đơn vị",
 # "Thủ trưởng …") are boilerplate, not assignments.
-_UNIT_START = (r"(?:[Cc]ác\s+tổ\s+chức\s+chính\s+trị\s*-\s*xã\s+hội|[Cc]ác\s+trường\b|[Cc]ác\s+bệnh\s+viện\b|[Cc]ác\s+đoàn\b(?!\s+thể)|[Cc]ác\s+huyện,\s+thị,\s+thành\s+đoàn|(?:[Cc]ác\s+)?(?:Sở|sở|UBND|Ủy\s+ban|Uỷ\s+ban|Ban(?!\s+hành)|Văn\s+phòng|Phòng|Công\s+an|Bộ|Trung\s+tâm|"
+_UNIT_START = (r"(?:[Cc]ác\s+tổ\s+chức\s+chính\s+trị\s*-\s*xã\s+hội|[Cc]ác\s+tổ\s+chức\s+thành\s+viên|[Cc]ác\s+trường\b(?!\s+hợp)|[Cc]ác\s+bệnh\s+viện\b|[Cc]ác\s+đoàn\b(?!\s+thể)|[Cc]ác\s+huyện,\s+thị,\s+thành\s+đoàn|(?:[Cc]ác\s+)?(?:Sở|sở|UBND|Ủy\s+ban|Uỷ\s+ban|Ban(?!\s+hành)|Văn\s+phòng|Phòng|Công\s+an|Bộ|Trung\s+tâm|"
                r"Đài|Báo(?!\s+cáo)|Hội|Liên\s+đoàn|Thanh\s+tra|Cục|Chi\s+cục|Kho\s+bạc|Ngân\s+hàng|Bảo\s+hiểm|Viện|Trường(?!\s+hợp)|"
                r"Bệnh\s+viện|Đảng\s+[ủu]ỷ?y?|Huyện\s+[ủu]ỷ?y?|Thành\s+[ủu]ỷ?y?|Thị\s+[ủu]ỷ?y?|Tỉnh\s+[ủu]ỷ?y?|"
                r"Mặt\s+trận|Đoàn|Liên\s+minh|Hải\s+quan|Điện\s+lực|Bưu\s+điện|Đồn|Bộ\s+Chỉ\s+huy|Hội\s+đồng|"
@@ -129,11 +129,18 @@ _NOT_A_TASK_SUBJECT = re.compile(r"\s(?:đã|đang|kính)$")
 _CIRCUMSTANCE = re.compile(r"^(?:(?:căn\s+cứ|khi|trên\s+cơ\s+sở|trong\s+quá\s+trình)\s[^,;]{0,80},\s*)+")
 
 
+# "X xây dựng kế hoạch; tổ chức chủ trì, phối hợp với …": a later clause makes X the lead.
+_LATER_LEAD = re.compile(r";\s*(?:tổ\s+chức\s+)?chủ\s+trì\s*,?\s*(?:và\s+)?phối\s+hợp\s+với\b")
+
+
+_LATER_LEAD_AT = re.compile(r";\s*(?:tổ\s+chức\s+)?(?=chủ\s+trì\s*,?\s*(?:và\s+)?phối\s+hợp\s+với\b)")
+
+
 def _role(text: str) -> str:
     """The role a unit gets from the verb that follows its name ("là cơ quan thường trực …,
     chủ trì …" leads too)."""
     head = _CIRCUMSTANCE.sub("", text.strip().lower())
-    if "chủ trì" in head.split(";", 1)[0][:120]:
+    if "chủ trì" in head.split(";", 1)[0][:120] or _LATER_LEAD.search(head):
         return "chu_tri"
     for prefix, role in (("chủ trì", "chu_tri"), ("phối hợp", "phoi_hop"), ("theo dõi", "theo_doi"),
                          ("đôn đốc", "theo_doi"), ("báo cáo", "bao_cao")):
@@ -169,10 +176,20 @@ def _partners(rest: str, lead: str) -> list[tuple[str, str]]:
     role ``phoi_hop`` (their unit pages must show what they coordinate on) with the task
     "Phối hợp với X <task>". Partners that name no body ("các cơ quan liên quan") are left out."""
     match = _PARTNERS.match(rest)
+    later = _LATER_LEAD_AT.search(rest)
+    if not match and later:  # "X xây dựng kế hoạch; chủ trì, phối hợp với Y …"
+        rest = rest[later.end():]
+        match = _PARTNERS.match(rest)
     if not match:
         return []
-    task = rest[match.end():].strip()
-    partners = [u for u in _distribute(match["units"]) if not _UNSPECIFIC.search(u)]
+    units, end = match["units"], match.end()
+    head = _UNIT_HEAD.match(rest, match.start("units"))
+    if head:  # the partners' names end where their words end, as a lead's do ("các tổ chức chính trị - xã hội")
+        named = name_end(rest, head.end())
+        if named > match.end("units") and re.match(r"\s+[^\W\d_]", rest[named:]) and rest[named:named + 2] != ":":
+            units, end = rest[match.start("units"):named], named
+    task = rest[end:].strip()
+    partners = [u for u in _distribute(units) if not _UNSPECIFIC.search(u)]
     return [(unit, f"Phối hợp với {lead} {task}".strip()) for unit in partners]
 
 

@@ -158,6 +158,14 @@ RULES: tuple[AssignmentRule, ...] = (
                   "Điều 5. Hội đồng nhân dân tỉnh giao\n\n1. Ủy ban nhân dân tỉnh tổ chức triển khai thực hiện "
                   "Nghị quyết.\n", ("Ủy ban nhân dân tỉnh", "thuc_hien"), doc_type="Nghị quyết"))),
     AssignmentRule(
+        "guidance_execution_section",
+        "A Hướng dẫn mostly describes a procedure ('Chi bộ xét …, Đảng ủy cơ sở báo cáo …'); when it has a "
+        "section 'Tổ chức thực hiện', only that section and its task tables give tasks.",
+        (_example("II. QUY TRÌNH\n\n- Đảng ủy cơ sở xét và báo cáo danh sách đảng viên.\n\n"
+                  "| TT | Nội dung | Cơ quan thực hiện |\n|---|---|---|\n| 1 | Rà soát hồ sơ | Sở Nội vụ |\n\n"
+                  "V. TỔ CHỨC THỰC HIỆN\n\n1. Ban Tổ chức Thành ủy tổng hợp, tham mưu thành lập các đoàn.\n",
+                  ("Sở Nội vụ", "thuc_hien"), ("Ban Tổ chức Thành ủy", "thuc_hien"), doc_type="Hướng dẫn"),)),
+    AssignmentRule(
         "role_from_the_main_verb",
         "The role comes from the verb that opens the unit's task, after circumstances such as 'Căn cứ "
         "kế hoạch này,' or 'khi có thông báo,'.",

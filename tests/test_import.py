@@ -199,7 +199,7 @@ def test_accuracy_on_the_labelled_set_meets_the_targets():
     precision, recall, *_ = result["references"]
     assert precision >= 0.9 and recall >= 0.9
     precision, recall, *_ = result["assignments"]
-    assert precision >= 0.8 and recall >= 0.8
+    assert precision >= 0.92 and recall >= 0.88  # just below 0.925 / 0.883 (the target was 0.8)
 
 
 # Forms of task-giving found in documents written by labellers who had not read the extractor

@@ -199,7 +199,7 @@ def test_accuracy_on_the_labelled_set_meets_the_targets():
     precision, recall, *_ = result["references"]
     assert precision >= 0.9 and recall >= 0.9
     precision, recall, *_ = result["assignments"]
-    assert precision >= 0.8 and recall >= 0.8
+    assert precision >= 0.92 and recall >= 0.88  # just below 0.925 / 0.883 (the issue's target was 0.8)
 
 
 # Forms of task-giving found in documents written by labellers who had not read the extractor
@@ -304,3 +304,22 @@ def test_references_with_a_descriptor_before_the_number_or_a_suffix_after_it():
     assert [(r["type"], r["number"]) for r in found] == [("Báo cáo", "215/BC-STP")]
     refs = find_references("Thực hiện Hướng dẫn số 38-HD/TWĐTN-PT ngày 05-3-2024 của Ban Bí thư Trung ương Đoàn.", None)
     assert [r["number"] for r in refs] == ["38-HD/TWĐTN-PT"]
+
+
+def _rule_examples():
+    from vanban.importer.assignment_rules import RULES
+
+    for rule in RULES:
+        for index, example in enumerate(rule.examples, 1):
+            yield pytest.param(example, id=f"{rule.name}-{index}")
+
+
+@pytest.mark.parametrize("example", list(_rule_examples()))
+def test_each_assignment_rule_gives_what_its_examples_say(example):
+    """Every rule of vanban.importer.assignment_rules documents itself with examples; each
+    example is a test, so the catalogue cannot drift from the behaviour."""
+    from vanban.importer.mentions import find_assignments
+    from vanban.importer.task_scope import task_scope
+
+    found = find_assignments(task_scope(example.body, example.doc_type))
+    assert {(a["unit"], a["role"]) for a in found} == set(example.expected)

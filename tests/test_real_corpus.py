@@ -22,15 +22,15 @@ CORPUS = REPO / "tests" / "real_corpus"
 # numbers and days on scans are left blank by design, so "wrong" is bounded apart from "right".
 THRESHOLDS = {
     "tuning": {"right": {"type": 0.99, "number": 0.65, "date": 0.75, "issuer": 0.55},
-               "wrong": {"number": 0.0, "date": 0.12}, "references": (0.88, 0.75)},
+               "wrong": {"number": 0.0, "date": 0.12}, "references": (0.88, 0.75), "assignments": (0.48, 0.43)},
     "held-out": {"right": {"type": 0.99, "number": 0.33, "date": 0.65, "issuer": 0.55},
                  "wrong": {"number": 0.0, "date": 0.23}, "references": (0.72, 0.9)},
     # the second round, after the signed-PDF fix made for it (so no longer a held-out figure)
     "held-out-2": {"right": {"type": 0.8, "number": 0.46, "date": 0.4, "issuer": 0.53},
-                   "wrong": {"number": 0.0, "date": 0.0}, "references": (0.86, 0.7)},
+                   "wrong": {"number": 0.0, "date": 0.0}, "references": (0.86, 0.7), "assignments": (0.45, 0.25)},
     # the third round, scored once before anything was changed for it: the held-out estimate
     "held-out-3": {"right": {"type": 0.99, "number": 0.8, "date": 0.95, "issuer": 0.8},
-                   "wrong": {"number": 0.0, "date": 0.0}, "references": (0.79, 0.94)},
+                   "wrong": {"number": 0.0, "date": 0.0}, "references": (0.79, 0.94), "assignments": (0.14, 0.29)},
 }
 
 
@@ -87,3 +87,6 @@ def test_each_half_keeps_its_measured_figures(corpus, measure, half):
         assert wrong / total <= share, (half, field, result["fields"][field])
     precision, recall, *_ = result["references"]
     assert precision >= limits["references"][0] and recall >= limits["references"][1], result["references"]
+    if "assignments" in limits:  # asserted where measured after the assignment rules of issue i11-assign
+        precision, recall, *_ = result["assignments"]
+        assert precision >= limits["assignments"][0] and recall >= limits["assignments"][1], result["assignments"]

@@ -4,51 +4,38 @@ by ``vanban.core.citations``, shared with ``vanban check``).
 Assignments: "Giao <units> chủ trì, phối hợp với <units> …", "Giao <units>: – task", and
 headings such as "2. Sở Tài chính: chủ trì …". Group names keep their inner commas
 ("UBND các huyện, thành phố, thị xã").
+
+The rules are listed, named and exemplified in ``assignment_rules`` (its examples are tests);
+where a unit's name ends is ``unit_names``' job, label lines are ``role_labels``'.
 """
 
 from __future__ import annotations
 
 import re
 
-from vanban.build.registry import HEAD_TITLE, Registry
+from vanban.build.registry import Registry
 from vanban.core.text import clean_space
+from vanban.importer.role_labels import label_assignments
+from vanban.importer.task_items import task_items
+from vanban.importer.task_tables import table_assignments
+from vanban.importer.unit_clauses import (
+    GENERIC_START,
+    UNIT_HEAD,
+    UNIT_START_HEADED,
+    UNIT_START_LOWER,
+    UnitClause,
+    distribute,
+    is_unit_title,
+    listed_after_kind,
+    split_units,
+    unit_clause,
+)
+from vanban.importer.unit_names import TASK_VERBS, name_end
 
-# -- assignments ------------------------------------------------------------------------------
-# A unit name starts with one of these words; generic addressees ("các cơ quan, đơn vị",
-# "Thủ trưởng …") are boilerplate, not assignments.
-_UNIT_START = (r"(?:[Cc]ác\s+tổ\s+chức\s+chính\s+trị\s*-\s*xã\s+hội|[Cc]ác\s+trường\b|[Cc]ác\s+bệnh\s+viện\b|[Cc]ác\s+đoàn\b(?!\s+thể)|[Cc]ác\s+huyện,\s+thị,\s+thành\s+đoàn|(?:[Cc]ác\s+)?(?:Sở|sở|UBND|Ủy\s+ban|Uỷ\s+ban|Ban(?!\s+hành)|Văn\s+phòng|Phòng|Công\s+an|Bộ|Trung\s+tâm|"
-               r"Đài|Báo(?!\s+cáo)|Hội|Liên\s+đoàn|Thanh\s+tra|Cục|Chi\s+cục|Kho\s+bạc|Ngân\s+hàng|Bảo\s+hiểm|Viện|Trường(?!\s+hợp)|"
-               r"Bệnh\s+viện|Đảng\s+[ủu]ỷ?y?|Huyện\s+[ủu]ỷ?y?|Thành\s+[ủu]ỷ?y?|Thị\s+[ủu]ỷ?y?|Tỉnh\s+[ủu]ỷ?y?|"
-               r"Mặt\s+trận|Đoàn|Liên\s+minh|Hải\s+quan|Điện\s+lực|Bưu\s+điện|Đồn|Bộ\s+Chỉ\s+huy|Hội\s+đồng|"
-               r"Thường\s+trực|tổ\s+chức\s+cơ\s+sở|[Cc]hi\s+bộ|sở,\s+ngành|Cấp\s+[ủu]ỷ?y?|Hiệp\s+hội|Đảng\s+đoàn|"
-               r"Chi\s+nhánh|[Cc]hủ\s+đầu\s+tư|chi,\s+đảng\s+bộ|(?:Thành|Tỉnh|Huyện|Thị)\s+đoàn|"
-               r"Tổ\s+(?:công\s+tác|giúp\s+việc|chuyên\s+viên|kiểm\s+tra)|Công\s+đoàn))")
-# Lower-case words that begin a unit only at the start of a list ("các huyện uỷ, thị uỷ, …"),
-# never a new unit inside one.
-_UNIT_START_LOWER = (r"(?:[Cc]ác\s+)?(?:huyện\s+[ủu]ỷ?y?|thị\s+[ủu]ỷ?y?|thành\s+[ủu]ỷ?y?|đảng\s+[ủu]ỷ?y?|"
-                     r"cấp\s+[ủu]ỷ?y?|ban\s+(?:xây|tuyên|tổ|dân|kiểm))")
-_VERBS = (r"chủ\s+trì|phối\s+hợp|thực\s+hiện|triển\s+khai|tổ\s+chức|có\s+trách\s+nhiệm|tham\s+mưu|"
-          r"theo\s+dõi|đôn\s+đốc|hướng\s+dẫn|kiểm\s+tra|rà\s+soát|tiếp\s+tục|khẩn\s+trương|căn\s+cứ|"
-          r"xây\s+dựng|tổng\s+hợp|báo\s+cáo|quán\s+triệt|nghiên\s+cứu|chỉ\s+đạo|phổ\s+biến|bố\s+trí|"
-          r"cân\s+đối|đảm\s+bảo|bảo\s+đảm|lập|cập\s+nhật|ban\s+hành|giám\s+sát|tăng\s+cường|kiện\s+toàn|"
-          r"chuẩn\s+bị|rà|thẩm\s+định|đẩy\s+mạnh|quản\s+lý|chịu\s+trách\s+nhiệm|phân\s+công|hoàn\s+thành|"
-          r"tuyên\s+truyền|bổ\s+sung|trình|gửi|cử|tập\s+trung|chủ\s+động|thường\s+xuyên|xử\s+lý|điều\s+tra|"
-          r"sắp\s+xếp|huy\s+động|đề\s+xuất|thông\s+báo|phân\s+bổ|tiếp\s+nhận|sửa\s+đổi|tổng\s+kết|sơ\s+kết|"
-          r"lãnh\s+đạo|đề\s+nghị|yêu\s+cầu|nắm|rà\s+soát|chấn\s+chỉnh|vận\s+động|làm\s+tốt|phát\s+huy|"
-          r"tập\s+huấn|thống\s+kê|kịp\s+thời|phát\s+hành|đăng|dành|mở|đánh\s+giá|là|có\s+nhiệm\s+vụ|"
-          r"giúp|đảm\s+nhiệm|phụ\s+trách|tham\s+gia|xác\s+định|cụ\s+thể\s+ho[áà]|cung\s+cấp|hỗ\s+trợ|duy\s+trì|nâng\s+cao|ưu\s+tiên|khảo\s+sát")
-# A task given to a body's head ("Giám đốc Sở Xây dựng chủ trì …", "Chủ tịch UBND các huyện:")
-# is the body's task; the unit is kept as written and the registry reads the title off.
-_HEAD_TITLE = rf"{HEAD_TITLE}\s+(?:các\s+)?"
-_UNIT_START_HEADED = rf"(?:(?:{_HEAD_TITLE})?(?:{_UNIT_START})|Trưởng\s+(?:phòng|ban)\s+(?=[A-ZĐ]))"
-_ITEM_LEADER = re.compile(r"^\s*(?:Điều\s+\d+[.:]\s+|[-–+•*]\s+|\d+(?:\.\d+)*[.)]\s+|[a-zđ][.)]\s+|[IVX]+[.)]\s+)*")
-_ORDER_WORD = r"(?:Giao|giao|Đề\s+nghị|đề\s+nghị|Yêu\s+cầu|yêu\s+cầu)"
-_ORDERED = re.compile(rf"(?:^|(?<=[.;:]\s)|(?<=,\s)(?=giao\s)){_ORDER_WORD}\s+(?P<units>(?:{_UNIT_START_HEADED}|{_UNIT_START_LOWER}).*?)"
-                      rf"(?P<sep>\s*:|\s+(?=(?:{_VERBS})\b)|$)")
-_LEADING_UNIT = re.compile(rf"^(?:Đối\s+với\s+)?(?P<units>(?:{_UNIT_START_HEADED}|{_UNIT_START_LOWER})[^:.]*?)(?P<sep>\s*:|\s+(?=(?:{_VERBS})\b))")
-_SPLIT_UNITS = re.compile(rf"[,;]\s+(?={_UNIT_START_HEADED}\b)|(?<!HĐND)(?<!nhân dân)\s+và\s+(?={_UNIT_START_HEADED}\b)")
-_SPEAKER = re.compile(r"^(?:đề\s+nghị|yêu\s+cầu|kính\s+|trân\s+trọng|thông\s+báo\s+(?:để|cho|đến)|báo\s+cáo\s+(?:UBND|Ủy|Uỷ|Chủ|Tỉnh|Ban))",
+_SPEAKER = re.compile(r"^(?:đề\s+nghị|yêu\s+cầu|kính\s+|trân\s+trọng|phúc\s+đáp|trả\s+lời|thông\s+báo\s+(?:để|cho|đến)|báo\s+cáo\s+(?:UBND|Ủy|Uỷ|Chủ|Tỉnh|Ban))",
                       re.IGNORECASE)
+# "… phúc đáp / trả lời / thông báo để X biết, thực hiện": a closing formula, whoever is named.
+_CLOSING = re.compile(r"^(?:\S+\s+){0,3}để\s+[^.;]{0,120}?\bbiết(?:\s*,\s*(?:thực\s+hiện|phối\s+hợp|chỉ\s+đạo))?\W*$")
 _DEADLINE_DATE = re.compile(r"(?:trước|chậm\s+nhất)\s+ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?",
                             re.IGNORECASE)
 _RECURRENCE = re.compile(r"(?:định\s+kỳ\s+)?(?:hằng|hàng)\s+(năm|quý|tháng|tuần|ngày)|định\s+kỳ\s+(6\s+tháng)|"
@@ -61,17 +48,28 @@ _EXECUTES = re.compile(r"(?:^|\s)(?:chịu\s+trách\s+nhiệm\s+thi\s+hành|thi\
                        r"Thông\s+báo|Công\s+văn)\s+này\W*$|"
                        r"nghiêm\s+túc\s+thực\s+hiện\s+(?:Chỉ\s+thị|Quyết\s+định|Công\s+điện|Thông\s+báo|Công\s+văn|"
                        r"Kế\s+hoạch|Kết\s+luận)\s+này\W*$", re.IGNORECASE)
-_GENERIC_UNIT = re.compile(rf"^(?:(?:{_HEAD_TITLE})?(?:các\s+cơ\s+quan|các\s+đơn\s+vị|cơ\s+quan|đơn\s+vị)|"
-                           r"(?:Thủ\s+trưởng|Chủ\s+tịch|Giám\s+đốc)\s*$|các\s+cấp\s+[ủu]ỷ?y?\s*$)", re.IGNORECASE)
 # "Sở Nội vụ đã phối hợp …" tells what was done; "Sở Nội vụ kính trình …" speaks: no task.
+# "Báo Nghệ An ngày 12/3 đưa tin …", "Đồng chí Bí thư chủ trì Hội nghị": what happened, not a task.
+_NARRATIVE = re.compile(r"^(?:ngày\s+\d|chủ\s+trì\s+(?:cuộc\s+họp|[Hh]ội\s+nghị|buổi)|vừa\s|đưa\s+tin|cho\s+biết)")
 _NOT_A_TASK_SUBJECT = re.compile(r"\s(?:đã|đang|kính)$")
+
+
+# "Căn cứ kế hoạch này, khi có thông báo, chủ động phối hợp …": the role is the verb after them.
+_CIRCUMSTANCE = re.compile(r"^(?:(?:căn\s+cứ|khi|trên\s+cơ\s+sở|trong\s+quá\s+trình)\s[^,;]{0,80},\s*)+")
+
+
+# "X xây dựng kế hoạch; tổ chức chủ trì, phối hợp với …": a later clause makes X the lead.
+_LATER_LEAD = re.compile(r";\s*(?:tổ\s+chức\s+)?chủ\s+trì\s*,?\s*(?:và\s+)?phối\s+hợp\s+với\b")
+
+
+_LATER_LEAD_AT = re.compile(r";\s*(?:tổ\s+chức\s+)?(?=chủ\s+trì\s*,?\s*(?:và\s+)?phối\s+hợp\s+với\b)")
 
 
 def _role(text: str) -> str:
     """The role a unit gets from the verb that follows its name ("là cơ quan thường trực …,
     chủ trì …" leads too)."""
-    head = text.strip().lower()
-    if "chủ trì" in head.split(";", 1)[0][:120]:
+    head = _CIRCUMSTANCE.sub("", text.strip().lower())
+    if "chủ trì" in head.split(";", 1)[0][:120] or _LATER_LEAD.search(head):
         return "chu_tri"
     for prefix, role in (("chủ trì", "chu_tri"), ("phối hợp", "phoi_hop"), ("theo dõi", "theo_doi"),
                          ("đôn đốc", "theo_doi"), ("báo cáo", "bao_cao")):
@@ -83,7 +81,7 @@ def _role(text: str) -> str:
 # Case-sensitive: the partners end at a verb in small letters, so that "Sở Xây dựng" or
 # "Sở Kế hoạch và Đầu tư" is not cut at a verb-like word of its name.
 _PARTNERS = re.compile(rf"^\W*[Cc]hủ\s+trì\s*,?\s*(?:và\s+)?phối\s+hợp\s+(?:chặt\s+chẽ\s+)?với\s+(?P<units>.*?)"
-                       rf"(?P<end>\s+(?=(?:{_VERBS})\b)|\s*[;.(]|$)")
+                       rf"(?P<end>\s+(?=(?:{TASK_VERBS})\b)|\s*[;.(]|$)")
 _UNSPECIFIC = re.compile(r"liên\s+quan|^các\s+(?:địa\s+phương|ngành|cơ\s+quan|đơn\s+vị)\b|chức\s+năng", re.IGNORECASE)
 
 
@@ -96,10 +94,8 @@ _SPEAKER_SUBJECT = re.compile(
 # "Đề nghị A chỉ đạo B chủ trì …": A passes the order on (thuc_hien), B carries it (its role).
 # Only when B is given a role of its own ("chỉ đạo B chủ trì / phối hợp …"); "chỉ đạo B kiểm tra"
 # stays A's task, as the documents' readers label it.
-_DELEGATE = re.compile(rf"^chỉ\s+đạo\s+(?P<units>(?:{_UNIT_START_HEADED}|{_UNIT_START_LOWER}).*?)"
+_DELEGATE = re.compile(rf"^chỉ\s+đạo\s+(?P<units>(?:{UNIT_START_HEADED}|{UNIT_START_LOWER}).*?)"
                        r"\s+(?=(?:chủ\s+trì|phối\s+hợp)\b)")
-# "Giao Bộ X theo chức năng, nhiệm vụ được giao, chỉ đạo …": the adverbial is not the unit's name.
-_ADVERBIAL = re.compile(r"\s+(?:theo\s+chức\s+năng|trong\s+phạm\s+vi|căn\s+cứ\s+chức\s+năng)\b.*$", re.IGNORECASE)
 
 
 def _partners(rest: str, lead: str) -> list[tuple[str, str]]:
@@ -107,36 +103,21 @@ def _partners(rest: str, lead: str) -> list[tuple[str, str]]:
     role ``phoi_hop`` (their unit pages must show what they coordinate on) with the task
     "Phối hợp với X <task>". Partners that name no body ("các cơ quan liên quan") are left out."""
     match = _PARTNERS.match(rest)
+    later = _LATER_LEAD_AT.search(rest)
+    if not match and later:  # "X xây dựng kế hoạch; chủ trì, phối hợp với Y …"
+        rest = rest[later.end():]
+        match = _PARTNERS.match(rest)
     if not match:
         return []
-    task = rest[match.end():].strip()
-    partners = [u for u in _distribute(match["units"]) if not _UNSPECIFIC.search(u)]
+    units, end = match["units"], match.end()
+    head = UNIT_HEAD.match(rest, match.start("units"))
+    if head:  # the partners' names end where their words end, as a lead's do ("các tổ chức chính trị - xã hội")
+        named = name_end(rest, head.end())
+        if named > match.end("units") and re.match(r"\s+[^\W\d_]", rest[named:]) and rest[named:named + 2] != ":":
+            units, end = rest[match.start("units"):named], named
+    task = rest[end:].strip()
+    partners = [u for u in distribute(units) if not _UNSPECIFIC.search(u)]
     return [(unit, f"Phối hợp với {lead} {task}".strip()) for unit in partners]
-
-
-_DISTRIBUTIVE = re.compile(r"^(?:các\s+)?(?P<kind>Sở|Bộ|Ban|Phòng|Cục|Vụ|Hội)\s*:\s*(?P<items>.+)$")
-_HEADED_AND = re.compile(rf"\s+và\s+(?=(?:{_UNIT_START_HEADED})\b)")
-
-
-def _distribute(text: str) -> list[str]:
-    """Units of a list; "các Sở: Y tế, Tài chính và UBND các huyện" → "Sở Y tế", "Sở Tài
-    chính", "UBND các huyện" ("và" inside a name, as in "Giáo dục và Đào tạo", is kept)."""
-    match = _DISTRIBUTIVE.match(clean_space(text.replace("**", "")).strip(" ,;"))
-    if not match:
-        return _split_units(text)
-    items = [i.strip() for i in match["items"].split(",") if i.strip()]
-    tail: list[str] = []
-    if items:
-        last, *rest = _HEADED_AND.split(items[-1], maxsplit=1)
-        items[-1] = last
-        tail = _split_units(rest[0]) if rest else []
-    return [f"{match['kind']} {item}" for item in items] + tail
-
-
-def _split_units(text: str) -> list[str]:
-    text = _ADVERBIAL.sub("", re.sub(r"\s+", " ", text.replace("**", "")).strip(" ,;:"))
-    units = [u.strip(" ,;") for u in _SPLIT_UNITS.split(text)]
-    return [u[:1].upper() + u[1:] for u in units if u and len(u.split()) <= 16 and not _GENERIC_UNIT.match(u)]
 
 
 def _deadline(text: str) -> str | None:
@@ -172,83 +153,7 @@ def _short(text: str, limit: int = 600) -> str:
     return text[:limit].rsplit(" ", 1)[0] + " …"
 
 
-_RECOMMENDATIONS = re.compile(r"^\W*(?:[IVX]+[.)]\s*)?(?:KIẾN\s+NGHỊ|ĐỀ\s+XUẤT)")
-_SECTION = re.compile(r"^\W*(?:[IVX]+[.)]\s|PHỤ\s+LỤC)")
-
-
-def _without_recommendations(lines: list[str]) -> list[str]:
-    """A report's "KIẾN NGHỊ, ĐỀ XUẤT" section asks the superior body for things ("Đề nghị UBND
-    tỉnh … giao Sở Tài chính …"): its units are not given tasks by this document."""
-    kept, skipping = [], False
-    for line in lines:
-        if _RECOMMENDATIONS.match(line):
-            skipping = True
-        elif skipping and _SECTION.match(line):
-            skipping = False
-        if not skipping:
-            kept.append(line)
-    return kept
-
-
-def _items(body: str) -> list[tuple[str, list[str]]]:
-    """Paragraphs and list items (leaders stripped), each with the bullet lines that follow it."""
-    lines = _without_recommendations([line.rstrip() for line in body.replace("**", "").split("\n")])
-    items: list[tuple[str, list[str]]] = []
-    for index, line in enumerate(lines):
-        text = _ITEM_LEADER.sub("", line).strip()
-        if not text or line.lstrip().startswith("|"):
-            continue
-        bullets = []
-        heading = text.endswith(":")
-        for following in lines[index + 1:]:
-            stripped = following.strip()
-            if not stripped:
-                continue
-            if re.match(r"^[-–+•]\s", stripped):
-                bullets.append(re.sub(r"^[-–+•]\s*", "", stripped).rstrip(" .;"))
-                continue
-            # "1. Sở Tài chính:" then its tasks as a)/b) items or plain paragraphs
-            if heading and not re.match(r"^(?:\d+(?:\.\d+)*[.)]|[IVX]+[.)]|PHỤ\s+LỤC|Nơi\s+nhận)", stripped):
-                bullets.append(re.sub(r"^[a-zđ][.)]\s*", "", stripped).rstrip(" .;"))
-                continue
-            break
-        items.append((text, bullets))
-    return items
-
-
-def _table_assignments(body: str) -> list[tuple[str, str, str, str]]:
-    """(unit, role, task, deadline text) from task tables with "chủ trì"/"phối hợp" columns."""
-    found = []
-    rows = [line.strip().strip("|").split("|") for line in body.replace("**", "").split("\n")
-            if line.strip().startswith("|")]
-    header: list[str] | None = None
-    for cells in rows:
-        cells = [c.strip() for c in cells]
-        if all(re.fullmatch(r":?-{3,}:?", c) for c in cells if c):
-            continue
-        lowered = [c.lower() for c in cells]
-        if (any("chủ trì" in c or re.search(r"(?:cơ quan|đơn vị) thực hiện", c) for c in lowered)
-                and not any(re.search(r"\d", c) for c in cells[:1])):
-            header = lowered
-            continue
-        if header is None or len(cells) != len(header):
-            continue
-        task = next((cells[i] for i, h in enumerate(header) if "nhiệm vụ" in h or "nội dung" in h), "")
-        when = next((cells[i] for i, h in enumerate(header) if "thời" in h), "")
-        reports = bool(re.match(r"^(?:gửi\s+)?báo\s+cáo", task, re.IGNORECASE))
-        for i, h in enumerate(header):
-            role = ("chu_tri" if "chủ trì" in h else "phoi_hop" if "phối hợp" in h
-                    else ("bao_cao" if reports else "thuc_hien") if re.search(r"(?:cơ quan|đơn vị) thực hiện", h)
-                    else None)
-            if role:
-                for unit in re.split(r"\s*;\s*|,\s+(?=[A-ZĐÀ-Ỹ])", cells[i]):
-                    unit = unit.strip()
-                    if unit and not _GENERIC_UNIT.match(unit):
-                        found.append((unit[:1].upper() + unit[1:], role, task, when))
-    return found
-
-
-_VERB = re.compile(rf"\b(?:{_VERBS})\b", re.IGNORECASE)
+_VERB = re.compile(rf"\b(?:{TASK_VERBS})\b", re.IGNORECASE)
 
 
 def _names_only(text: str) -> bool:
@@ -257,44 +162,75 @@ def _names_only(text: str) -> bool:
     return len(parts) > 1 and all(len(p.split()) <= 8 for p in parts) and not _VERB.search(text)
 
 
-_PARENTHESIS = re.compile(r"\s*\([^()]{0,200}\)")
-_NEXT_UNIT_CLAUSE = re.compile(rf";\s+(?=(?:{_UNIT_START_HEADED}))")
+Found = tuple[str, str, str, str]
+"""(unit, role, task, context where the deadline is read) of one assignment."""
 
 
-def _has_own_task(clause: str) -> bool:
-    match = _ORDERED.search(clause) or _LEADING_UNIT.match(clause)
-    return bool(match and clause[match.end():].strip())
+def _clause_units(text: str, bullets: list[str]) -> tuple[UnitClause, str] | None:
+    """The units an item names and the rest of its text, or None when it gives no task: no
+    unit, a quotation ("Sở X đã …") or a narrative ("Báo X ngày … đưa tin")."""
+    speaker = _SPEAKER_SUBJECT.match(text)
+    if speaker:
+        text = text[speaker.end():]
+    match = unit_clause(text)
+    if not match and bullets and is_unit_title(text):
+        match = UnitClause(text, ":", len(text))
+    if not match:
+        return None
+    rest = text[match.end:].strip()
+    if _NOT_A_TASK_SUBJECT.search(match.units.strip()) or _NARRATIVE.search(rest):
+        return None
+    return match, rest
 
 
-def _clauses(items: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
-    """Split "Giao Sở A chủ trì …; Sở Tài chính bố trí …; UBND các huyện …" into one item per
-    clause when every later clause names its own unit and verb (units listed with ";" before
-    one shared task stay together); drop "(cơ quan thường trực …)" after a unit's name."""
-    out = []
-    for text, bullets in items:
-        text = _PARENTHESIS.sub("", text)
-        parts = _NEXT_UNIT_CLAUSE.split(text)
-        if len(parts) > 1 and all(_has_own_task(part) for part in parts):
-            out += [(part, bullets if index == len(parts) - 1 else []) for index, part in enumerate(parts)]
-        else:
-            out.append((text, bullets))
-    return out
+def _item_assignments(text: str, bullets: list[str]) -> tuple[list[Found], list[Found]]:
+    """The assignments one item gives, and those of a generic group it names (kept only when the
+    document has no other task)."""
+    found = _clause_units(text, bullets)
+    if not found:
+        return [], []
+    match, rest = found
+    units = [] if GENERIC_START.match(match.units) else split_units(match.units)
+    listed = listed_after_kind(match, rest)
+    if listed:
+        units, rest = listed
+        match = UnitClause(match.units, " ", match.end)
+    fallback: list[Found] = []
+    if not units:
+        generic = split_units(match.units, keep_generic=True)
+        if generic and rest and not _SPEAKER.match(rest) and not _EXECUTES.search(rest):
+            fallback = [(unit, _role(rest), rest, rest) for unit in generic]
+    if match.sep == ":":
+        if rest and _names_only(rest):
+            return [], fallback
+        task = rest or "; ".join(bullets)
+        context = task + " " + "; ".join(bullets)
+    else:
+        task = context = rest
+    if (not units or not task or _BOILERPLATE.match(task) and len(task.split()) < 10 or _SPEAKER.match(rest)
+            or _EXECUTES.search(rest) or _CLOSING.search(rest)):
+        return [], fallback
+    given: list[Found] = []
+    delegated = _DELEGATE.match(rest) if rest else None
+    if delegated:
+        inner = rest[delegated.end():]
+        given += [(unit, "thuc_hien", rest, context) for unit in units]
+        units, rest, task = split_units(delegated["units"]), inner, inner
+    role = _role(rest or task)  # "Sở X:" then "Chủ trì, …" on the next lines
+    given += [(unit, role, task, context) for unit in units]
+    if role == "chu_tri" and units:
+        given += [(partner, "phoi_hop", partner_task, context) for partner, partner_task in _partners(rest or task, units[0])]
+    return given, fallback
 
 
-def find_assignments(body: str, registry: Registry | None = None) -> list[dict]:
-    """Units given a task, with role, a short task text and the deadline when stated.
-
-    Units named after "X chủ trì, phối hợp với" are assignments with role ``phoi_hop`` (see
-    ``_partners``); a unit whose own sentence starts with "phối hợp" gets that role too.
-    """
-    del registry  # names are kept as written; the site resolves them
+def _records(found: list[Found]) -> list[dict]:
+    """One record per (unit, role), in the text's order, with a short task and the deadline."""
     results: list[dict] = []
     seen: set[tuple[str, str]] = set()
-
-    def add(unit: str, role: str, task: str, context: str) -> None:
+    for unit, role, task, context in found:
         key = (unit.lower(), role)
         if key in seen:
-            return
+            continue
         seen.add(key)
         item = {"unit": unit, "role": role}
         if task:
@@ -303,41 +239,22 @@ def find_assignments(body: str, registry: Registry | None = None) -> list[dict]:
         if deadline:
             item["deadline"] = deadline
         results.append(item)
-
-    for text, bullets in _clauses(_items(body)):
-        speaker = _SPEAKER_SUBJECT.match(text)
-        if speaker:
-            text = text[speaker.end():]
-        match = _ORDERED.search(text) or _LEADING_UNIT.match(text)
-        if not match:
-            continue
-        rest = text[match.end():].strip()
-        if _NOT_A_TASK_SUBJECT.search(match["units"].strip()):
-            continue
-        units = _split_units(match["units"])
-        if match["sep"].strip() == ":":
-            if rest and _names_only(rest):
-                continue
-            task = rest or "; ".join(bullets)
-            context = task + " " + "; ".join(bullets)
-        else:
-            task = rest
-            context = rest
-        if (not units or not task or _BOILERPLATE.match(task) and len(task.split()) < 10 or _SPEAKER.match(rest)
-                or _EXECUTES.search(rest)):
-            continue
-        delegated = _DELEGATE.match(rest) if rest else None
-        if delegated:
-            inner = rest[delegated.end():]
-            for unit in units:
-                add(unit, "thuc_hien", rest, context)
-            units, rest, task = _split_units(delegated["units"]), inner, inner
-        role = _role(rest or task)  # "Sở X:" then "Chủ trì, …" on the next lines
-        for unit in units:
-            add(unit, role, task, context)
-        if role == "chu_tri" and units:
-            for partner, partner_task in _partners(rest or task, units[0]):
-                add(partner, "phoi_hop", partner_task, context)
-    for unit, role, task, when in _table_assignments(body):
-        add(unit, role, task, when)
     return results
+
+
+def find_assignments(body: str, registry: Registry | None = None) -> list[dict]:
+    """Units given a task, with role, a short task text and the deadline when stated.
+
+    Units named after "X chủ trì, phối hợp với" are assignments with role ``phoi_hop`` (see
+    ``_partners``); a unit whose own sentence starts with "phối hợp" gets that role too. A
+    generic group ("Thủ trưởng các cơ quan, đơn vị …") counts only when nothing else does.
+    """
+    del registry  # names are kept as written; the site resolves them
+    found: list[Found] = []
+    fallback: list[Found] = []
+    for text, bullets in task_items(body):
+        given, generic = _item_assignments(text, bullets)
+        found += given
+        fallback += generic
+    found += table_assignments(body) + label_assignments(body, distribute)
+    return _records(found) or _records([f for f in fallback if not _BOILERPLATE.match(f[2])])

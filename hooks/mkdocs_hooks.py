@@ -19,3 +19,4 @@ on_page_context = adapter.on_page_context
 on_post_page = adapter.on_post_page
 on_post_template = adapter.on_post_template
 on_post_build = adapter.on_post_build
+on_build_error = adapter.on_build_error

@@ -153,6 +153,10 @@ def generate(out: Path, count: int, seed: int = 1, clean: bool = False) -> Path:
             number = f"{serial}/{abbr}-{code}" if abbr else f"{serial}/{code}-{office}"
         unnumbered = not clean and rng.random() < 0.10
         subject_core = rng.choice(SUBJECTS)
+        if unnumbered:
+            # an unnumbered copy is known by issuer, month, symbol and trích yếu; two alike would be
+            # one document twice (an error, rightly), so each copy's trích yếu starts apart
+            subject_core = f"đợt {index + 1} {subject_core}"
         references = []
         for _ in range(rng.randint(1, 4)):
             if made and rng.random() < 0.6:

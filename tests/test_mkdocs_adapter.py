@@ -236,3 +236,23 @@ def test_a_build_in_a_git_checkout_shows_each_records_history(tmp_path, monkeypa
 def subprocess_out(root: Path, *args: str) -> str:
     return subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True,
                           text=True).stdout.strip()
+
+
+def test_a_generated_file_keeps_its_content_in_the_spill_and_writes_it_whole(tmp_path):
+    from vanban.engines.mkdocs_files import ContentMemory
+
+    config = load_config(config_file=None, site_dir=str(tmp_path / "site"))
+    config.plugins._current_plugin = None  # set by MkDocs while an event runs
+    memory = ContentMemory()
+    text = "# Kế hoạch 412/KH-UBND\n\n" + "Triển khai thực hiện Thông báo số 904-TB/TU.\n" * 2000
+    first = memory.file(config, "van-ban/a.md", text, ["<p>khối</p>"])
+    other = memory.file(config, "van-ban/b.md", "# Khác\n")
+    assert first.content_string == text and other.content_string == "# Khác\n"
+    assert os.fstat(memory.spill._file.fileno()).st_size < len(text.encode()) / 5  # compressed on disk
+    first.copy_file()
+    assert Path(first.abs_dest_path).read_text(encoding="utf-8") == text
+    # the next build: the same content is unchanged (its output is on disk), unless a build failed
+    memory.new_build()
+    assert not memory.file(config, "van-ban/a.md", text, ["<p>khối</p>"]).is_modified()
+    memory.forget()
+    assert memory.file(config, "van-ban/a.md", text, ["<p>khối</p>"]).is_modified()

@@ -17,8 +17,8 @@ MkDocs files. ``hooks/mkdocs_hooks.py`` only hands each event to one ``MkDocsAda
 
 Memory (``parking``): MkDocs holds every virtual file from ``on_files`` to the end, and reads and
 renders every page before it writes any (6.7 GB at 50,000 records). So the library's pages are
-taken one at a time (``site_stream``) and kept compressed: Markdown and blocks in the virtual
-file, then the HTML until the page's template runs; once written, a page keeps only what the
+taken one at a time (``site_stream``) and kept compressed in a spill file on disk: Markdown and
+blocks, then the HTML until the page's template runs; once written, a page keeps only what the
 sitemap and the link checks read.
 
 The state lives on the adapter instance, not in this module, so that two configurations in one
@@ -130,10 +130,10 @@ class MkDocsAdapter:
         self.generated: dict[str, GeneratedPage] = {}
         """This build's generated pages by source path; MkDocs gets their Markdown with the
         renderer's placeholders and each page's blocks go back into its HTML (then released)."""
-        self.blocks: dict[str, bytes] = {}
-        """Generated pages' HTML blocks, compressed, until their Markdown is rendered."""
-        self.parked: dict[str, bytes] = {}
-        """Generated pages' HTML, compressed, from rendering (phase 1) to their template (phase 2)."""
+        self.blocks: dict[str, tuple[int, int]] = {}
+        """Where in the spill file each generated page's HTML blocks lie, until its Markdown is rendered."""
+        self.parked: dict[str, tuple[int, int]] = {}
+        """Where each generated page's HTML lies, from rendering (pass 1) to its template (pass 2)."""
         self.page_counts: dict[str, int] = {}
         self.script_hashes: set[str] = set()
         self.unsafe_pages = 0
@@ -196,11 +196,11 @@ class MkDocsAdapter:
         scope = self._scope_with_landings(renderer)
         root = Path(config.config_file_path).parent
         content = site_stream(renderer, hand_written, root, scope)
+        self.memory.new_build()
         self._replace_rewritten(files, config, content.rewritten)
         self._add_pages(files, config, content)
         for site_path, repo_path in content.attachments:
             files.append(File.generated(config, site_path, abs_src_path=str(root / repo_path)))
-        _log_problems(renderer.problems)
         if scope is not None:
             # Only the pages around the edited records are rebuilt; every other page, the search
             # index and catalog.json stay as the previous build wrote them (refreshed on the next
@@ -209,9 +209,13 @@ class MkDocsAdapter:
                      f"(incremental rebuild)")
         data: dict[str, File] = {}
         for path, text in content.data():
-            data[path] = self.memory.file(config, path, text)  # a later producer's file wins, as before
+            if path in data:
+                log.warning(f"Kho văn bản: hai tệp dữ liệu cùng đường dẫn {path}; giữ tệp sau "
+                            f"(two data files at one path; the later one is kept)")
+            data[path] = self.memory.file(config, path, text)
         for file in data.values():
             files.append(file)
+        _log_problems(renderer.problems)
         return files
 
     def _scope_with_landings(self, renderer: SiteRenderer) -> Scope | None:
@@ -236,15 +240,14 @@ class MkDocsAdapter:
                 file.edit_uri = urls.path_for_link(f"docs/{file.src_uri}")
 
     def _add_pages(self, files: Files, config: MkDocsConfig, content: SiteStream) -> None:
-        self.generated.clear()
-        self.blocks.clear()
+        self._release()
         for page in content.pages:
             file = self.memory.file(config, page.src_uri, page.stashed, page.blocks)
             file.edit_uri = urls.path_for_link(page.source_path) if page.source_path else None
             files.append(file)
             self.generated[page.src_uri] = page.released()
             if page.blocks:
-                self.blocks[page.src_uri] = pack_blocks(page.blocks)
+                self.blocks[page.src_uri] = self.memory.spill.put(pack_blocks(page.blocks))
         self.page_counts = content.page_counts
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -274,16 +277,28 @@ class MkDocsAdapter:
             return html
         blocks = self.blocks.pop(src_uri, None)
         if blocks is not None:
-            html = GeneratedPage(src_uri, "", "", unpack_blocks(blocks)).restore(html)
+            html = GeneratedPage(src_uri, "", "", unpack_blocks(self.memory.spill.get(blocks))).restore(html)
         page.markdown = ""  # read no more
-        self.parked[src_uri] = pack(html)
+        self.parked[src_uri] = self.memory.spill.put(pack(html))
         return ""
 
+    @_timed
     def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
         parked = self.parked.pop(page.file.src_uri, None)
         if parked is not None:
-            page.content = unpack(parked)
+            page.content = unpack(self.memory.spill.get(parked))
         return context
+
+    def on_build_error(self, error: Exception) -> None:
+        """A failed build leaves pages unwritten: the next one must not take them as unchanged."""
+        self._release()
+        self.memory.forget()
+
+    def _release(self) -> None:
+        """Drop what one build handed from its reading pass to its writing pass."""
+        self.generated.clear()
+        self.blocks.clear()
+        self.parked.clear()
 
     @_timed
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
@@ -318,6 +333,8 @@ class MkDocsAdapter:
         for line in summary_lines(catalogue, self.page_counts):
             log.info(line)
         log.info(f"Kho văn bản: {self.seconds:.2f} s trong hooks (time in hooks)")
+        self.blocks.clear()  # an incremental build leaves the skipped pages' pieces
+        self.parked.clear()
         errors = catalogue.problems.errors + renderer.problems.errors
         unsafe, self.unsafe_pages = self.unsafe_pages, 0
         if unsafe and not self.serving:

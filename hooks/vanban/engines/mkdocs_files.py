@@ -6,9 +6,10 @@ here remembers the hash of its content from the previous build of the same proce
 it is unmodified when the content is the same and its output file is still on disk.
 
 MkDocs holds every virtual file's content from ``on_files`` to the end of the build; the text of
-50,000 records' pages and data files is several gigabytes as Python strings. A generated file
-keeps its content zlib-compressed (about a fifth, at the fastest level) and opens it when
-MkDocs reads or writes it.
+50,000 records' pages and data files is several gigabytes as Python strings, and still about
+1.5 GB compressed. So a generated file's content goes, zlib-compressed, into a spill file on
+disk (``Spill``), and is read back when MkDocs reads or writes the file: memory holds only
+where each piece lies.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
+import tempfile
+import threading
 import zlib
 from collections.abc import Sequence
 from typing import cast
@@ -43,31 +46,59 @@ def unpack_blocks(packed: bytes) -> tuple[str, ...]:
     return cast(tuple[str, ...], marshal.loads(zlib.decompress(packed)))
 
 
+class Spill:
+    """An append-only temporary file of compressed pieces, each read back by (offset, length).
+    One per build; the file is deleted when it is closed or the process ends."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile(prefix="vanban-spill-")
+        self._end = 0
+        self._lock = threading.Lock()  # serve's server threads may read while a build writes
+
+    def put(self, piece: bytes) -> tuple[int, int]:
+        with self._lock:
+            self._file.seek(self._end)
+            self._file.write(piece)
+            where = (self._end, len(piece))
+            self._end += len(piece)
+        return where
+
+    def get(self, where: tuple[int, int]) -> bytes:
+        offset, length = where
+        with self._lock:
+            self._file.seek(offset)
+            return self._file.read(length)
+
+    def close(self) -> None:
+        self._file.close()
+
+
 class GeneratedFile(File):
-    """A virtual file with compressed content, whose ``is_modified`` compares its content with
-    the previous build."""
+    """A virtual file whose content lies compressed in a ``Spill``, and whose ``is_modified``
+    compares its content with the previous build."""
 
     unchanged: bool = False
-    packed: bytes = b""
+    spill: Spill
+    where: tuple[int, int] = (0, 0)
 
     def is_modified(self) -> bool:
         return not (self.unchanged and os.path.isfile(self.abs_dest_path))
 
     @property  # type: ignore[override]
-    def content_string(self) -> str:
-        return unpack(self.packed)
-
-    @content_string.setter
-    def content_string(self, value: str) -> None:
-        self.packed = pack(value)
-
-    @property  # type: ignore[override]
     def content_bytes(self) -> bytes:
-        return zlib.decompress(self.packed)
+        return zlib.decompress(self.spill.get(self.where))
 
     @content_bytes.setter
     def content_bytes(self, value: bytes) -> None:
-        self.packed = zlib.compress(value, PACK_LEVEL)
+        self.where = self.spill.put(zlib.compress(value, PACK_LEVEL))
+
+    @property  # type: ignore[override]
+    def content_string(self) -> str:
+        return self.content_bytes.decode("utf-8")
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        self.content_bytes = value.encode("utf-8")
 
     def copy_file(self, dirty: bool = False) -> None:
         if dirty and not self.is_modified():
@@ -78,10 +109,21 @@ class GeneratedFile(File):
 
 
 class ContentMemory:
-    """Content hashes of the previous build's generated files, by source path."""
+    """Content hashes of the previous build's generated files, by source path, and the spill
+    file of this build's contents."""
 
     def __init__(self) -> None:
         self._hashes: dict[str, str] = {}
+        self.spill = Spill()
+
+    def new_build(self) -> None:
+        """A fresh spill file: the previous build's pieces are no longer read."""
+        self.spill.close()
+        self.spill = Spill()
+
+    def forget(self) -> None:
+        """After a failed build: no file counts as unchanged, since its output may be stale."""
+        self._hashes.clear()
 
     def file(self, config, src_uri: str, content: str, blocks: Sequence[str] = ()) -> GeneratedFile:
         """``content`` and the HTML ``blocks`` its placeholders stand for make the page."""
@@ -90,7 +132,8 @@ class ContentMemory:
             hasher.update(b"\0" + block.encode("utf-8"))
         digest = hasher.hexdigest()
         file = cast(GeneratedFile, GeneratedFile.generated(config, src_uri, content=""))
-        file.packed = pack(content)
+        file.spill = self.spill
+        file.content_string = content
         file.unchanged = self._hashes.get(src_uri) == digest
         self._hashes[src_uri] = digest
         return file

@@ -178,10 +178,16 @@ class SiteRenderer:
     def pages(self, only: set[tuple] | None = None) -> Iterator[Page]:
         """Every generated page in a stable order, or only those of the entities in ``only``
         (keys such as ("record", id), ("issuer", id), ("landing", "issuer") — see ``related``)."""
+        yield from self._entity_pages(only)
+        yield from self._landing_pages(only)
+
+    def _entity_pages(self, only: set[tuple] | None) -> Iterator[Page]:
         for kind in self.kinds:
             for key in kind.keys():
                 if only is None or (kind.name, key) in only:
                     yield from kind.pages(key)
+
+    def _landing_pages(self, only: set[tuple] | None) -> Iterator[Page]:
         for kind in self.kinds:
             # The navigation links the first page of every landing list, and MkDocs builds the
             # rebuilt pages' navigation from the files it is given: that page is always there.
@@ -197,12 +203,13 @@ class SiteRenderer:
         the landing page keeps its place, otherwise the first page does.
 
         Pages are yielded as they are made, so that no one holds them all (a 50,000-record
-        site's pages are gigabytes of text); only pages at a landing page's path wait, to the
-        end, for the landing list that may claim their path."""
+        site's pages are gigabytes of text); only the rare entity page at a landing page's path
+        waits, to the end, for the landing list that may claim its path."""
         seen: dict[str, tuple[str, str | None]] = {}
         """Path → (title, record file) of every page yielded."""
         held: dict[str, Page] = {}
-        for page in self.pages(only):
+        """Entity pages at a landing page's path, until the landing lists are made."""
+        for page in self._entity_pages(only):
             if _LANDING_PATH.match(page.src_uri):
                 earlier = held.get(page.src_uri)
                 if earlier is not None:
@@ -213,6 +220,12 @@ class SiteRenderer:
                 title, source = seen[page.src_uri]
                 self._collision(page.title, page.source_path, page, winner=(title, source))
                 continue
+            seen[page.src_uri] = (page.title, page.source_path)
+            yield page
+        for page in self._landing_pages(only):
+            loser = held.pop(page.src_uri, None)
+            if loser is not None:  # the landing list keeps its place
+                self._collision(loser.title, loser.source_path, page)
             seen[page.src_uri] = (page.title, page.source_path)
             yield page
         yield from held.values()

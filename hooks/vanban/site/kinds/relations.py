@@ -103,7 +103,10 @@ def siblings(site, here: str, entry: CatalogueRecord) -> list[dict]:
             name = site.directive_link(here, directive).striptags()
             more = None
             if len(others) > SIBLINGS_SHOWN:  # the rest are on the directive's list of citations
-                more = {"href": site.href(here, all_citations_page(cat, directive)),
+                target = all_citations_page(cat, directive)
+                # the record page's list of what cites it, not the top of that long page
+                anchor = "#duoc-dan-chieu-boi" if target == urls.record_page(directive.record_id or "") else ""
+                more = {"href": site.href(here, target) + anchor,
                         "text": f"Xem tất cả văn bản dẫn chiếu {name}"}
             groups.append({"relation": directive.id, "label": f"Cùng thực hiện {name}", "count": len(others),
                            "entries": [site.record_item(here, cat.records[rid]) for rid in others[:SIBLINGS_SHOWN]],

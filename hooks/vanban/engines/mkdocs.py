@@ -68,6 +68,9 @@ Scope = set[tuple[str, Hashable]]
 LARGE_META = ("vb_jsonld", "description")
 """Front-matter keys only the page's own template reads (the schema.org data is kilobytes)."""
 
+SWEEP_EVERY = 500
+"""Pages between two sweeps of the young objects (the cycle collector is paused meanwhile)."""
+
 MAX_INCREMENTAL_FILES = 50
 """More edited files than this at once (a branch switch, a bulk import): a full build is cheaper."""
 
@@ -241,7 +244,9 @@ class MkDocsAdapter:
 
     def _add_pages(self, files: Files, config: MkDocsConfig, content: SiteStream) -> None:
         self._release()
-        for page in content.pages:
+        for count, page in enumerate(content.pages, start=1):
+            if count % SWEEP_EVERY == 0:
+                collector.sweep()
             file = self.memory.file(config, page.src_uri, page.stashed, page.blocks)
             file.edit_uri = urls.path_for_link(page.source_path) if page.source_path else None
             files.append(file)

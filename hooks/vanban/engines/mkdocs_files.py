@@ -127,13 +127,14 @@ class ContentMemory:
 
     def file(self, config, src_uri: str, content: str, blocks: Sequence[str] = ()) -> GeneratedFile:
         """``content`` and the HTML ``blocks`` its placeholders stand for make the page."""
-        hasher = hashlib.blake2b(content.encode("utf-8"), digest_size=16)
+        encoded = content.encode("utf-8")  # once: a data file can be a hundred megabytes
+        hasher = hashlib.blake2b(encoded, digest_size=16)
         for block in blocks:
             hasher.update(b"\0" + block.encode("utf-8"))
         digest = hasher.hexdigest()
         file = cast(GeneratedFile, GeneratedFile.generated(config, src_uri, content=""))
         file.spill = self.spill
-        file.content_string = content
+        file.content_bytes = encoded
         file.unchanged = self._hashes.get(src_uri) == digest
         self._hashes[src_uri] = digest
         return file

@@ -55,6 +55,7 @@ from vanban.engines.mkdocs_options import VanbanOptions
 from vanban.site import SiteStream, site_stream, urls
 from vanban.site.kinds import related
 from vanban.site.page import Page as GeneratedPage
+from vanban.site.page import restore_blocks
 from vanban.site.render import csp
 from vanban.site.render.markup import ESCAPED_META
 from vanban.site.renderer import SiteRenderer
@@ -282,7 +283,7 @@ class MkDocsAdapter:
             return html
         blocks = self.blocks.pop(src_uri, None)
         if blocks is not None:
-            html = GeneratedPage(src_uri, "", "", unpack_blocks(self.memory.spill.get(blocks))).restore(html)
+            html = restore_blocks(html, unpack_blocks(self.memory.spill.get(blocks)))
         page.markdown = ""  # read no more
         self.parked[src_uri] = self.memory.spill.put(pack(html))
         return ""

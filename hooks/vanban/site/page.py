@@ -13,6 +13,7 @@ no record can spell in advance.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from vanban.site.render.markup import md_text
@@ -58,11 +59,17 @@ class Page:
 
     def restore(self, html: str) -> str:
         """The engine's HTML of ``stashed`` with every block put back in its place."""
-        for index, block in enumerate(self.blocks):
-            token = placeholder(index)
-            wrapped = f"<p>{token}</p>"
-            html = html.replace(wrapped, block, 1) if wrapped in html else html.replace(token, block, 1)
-        return html
+        return restore_blocks(html, self.blocks)
+
+
+def restore_blocks(html: str, blocks: Sequence[str]) -> str:
+    """An engine's HTML of a page's Markdown with its ``blocks`` put back in their places (an
+    engine that keeps the blocks apart from the page calls this directly)."""
+    for index, block in enumerate(blocks):
+        token = placeholder(index)
+        wrapped = f"<p>{token}</p>"
+        html = html.replace(wrapped, block, 1) if wrapped in html else html.replace(token, block, 1)
+    return html
 
 
 @dataclass(slots=True)

@@ -31,7 +31,7 @@ from __future__ import annotations
 import functools
 import logging
 import time
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Iterable
 from html import escape
 from pathlib import Path
 from typing import Concatenate, ParamSpec, TypeVar
@@ -52,8 +52,8 @@ from vanban.core.problems import Problem
 from vanban.core.text import toc_slugify
 from vanban.engines.mkdocs_files import ContentMemory, pack, pack_blocks, theme_script_hashes, unpack, unpack_blocks
 from vanban.engines.mkdocs_options import VanbanOptions
+from vanban.engines.mkdocs_scope import MAX_INCREMENTAL_FILES, Scope, incremental_scope
 from vanban.site import SiteStream, site_stream, urls
-from vanban.site.kinds import related
 from vanban.site.page import Page as GeneratedPage
 from vanban.site.page import restore_blocks
 from vanban.site.render import csp
@@ -63,35 +63,14 @@ from vanban.site.templates import Templates
 
 log = logging.getLogger("mkdocs.hooks.vanban")
 
-Scope = set[tuple[str, Hashable]]
-"""(page kind, key) pairs of the entities whose pages an incremental rebuild renders again."""
-
 LARGE_META = ("vb_jsonld", "description")
 """Front-matter keys only the page's own template reads (the schema.org data is kilobytes)."""
 
 SWEEP_EVERY = 500
 """Pages between two sweeps of the young objects (the cycle collector is paused meanwhile)."""
 
-MAX_INCREMENTAL_FILES = 50
-"""More edited files than this at once (a branch switch, a bulk import): a full build is cheaper."""
-
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
-
-
-def incremental_scope(previous: Catalogue | None, current: Catalogue, touched: set[str]) -> Scope | None:
-    """The entities whose pages show one of the ``touched`` record files (repository paths),
-    in the previous build (what must disappear) and in this one (what must appear); ``None``
-    (a full build) without a previous build or when too many files changed."""
-    if previous is None or len(touched) > MAX_INCREMENTAL_FILES:
-        return None
-    scope: Scope = set()
-    for cat in (previous, current):
-        by_path = {entry.record.path: entry.id for entry in cat.records.values()}
-        for path in touched:
-            if path in by_path:
-                scope |= related(cat, by_path[path])
-    return scope
 
 
 def _timed(handler: Callable[Concatenate[MkDocsAdapter, _P], _R]) -> Callable[Concatenate[MkDocsAdapter, _P], _R]:

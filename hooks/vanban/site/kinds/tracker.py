@@ -14,7 +14,8 @@ from vanban.site.kinds.unit import TASK_HEADERS, task_row
 from vanban.site.page import Page, PageText
 from vanban.site.render.listing import Container, Item
 
-ROWS_PER_PAGE = 300
+ROWS_PER_PAGE = 100
+"""As on a unit's page: 300 rows with their documents made a 635 KB page at 10,000 records."""
 DUE_STATES = ("overdue", "due_soon")
 
 

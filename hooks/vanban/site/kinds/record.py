@@ -62,26 +62,25 @@ class RecordKind(PageKind):
         status = site.lifecycle.of_record(entry.id)
         text.html(site.status(here, status, full=True) or "")
         download = self._download(here, entry)
+        history = PageText().heading(3, "Lịch sử hiệu lực", "lich-su-hieu-luc").html(
+            self._timeline(here, entry, status))
         revisions = self._revisions(record.path)
-        parts = [("thuoc-tinh", "Thuộc tính"), ("toan-van", "Toàn văn"), ("luoc-do", "Lược đồ")]
-        if entry.assignments:
-            parts.append(("nhiem-vu", "Nhiệm vụ"))
-        parts.append(("lich-su", "Lịch sử"))
-        if download:
-            parts.append(("tai-ve", "Tải về"))
-        text.html(site.render("record/toolbar", parts=[{"anchor": a, "label": lb} for a, lb in parts],
-                              download=download))
-        text.heading(2, "Thuộc tính", "thuoc-tinh").html(self.meta_panel(here, entry))
-        text.heading(2, "Toàn văn", "toan-van").html(self._body(entry))
-        text.heading(2, "Lược đồ quan hệ", "luoc-do").html(self._diagram(here, entry))
-        if entry.assignments:
-            text.heading(2, "Nhiệm vụ được giao", "nhiem-vu").html(self._assignments(here, entry))
-        text.heading(2, "Lịch sử", "lich-su")
-        text.heading(3, "Lịch sử hiệu lực", "lich-su-hieu-luc").html(self._timeline(here, entry, status))
         if revisions:
-            text.heading(3, "Lịch sử cập nhật", "lich-su-cap-nhat").html(revisions)
+            history.heading(3, "Lịch sử cập nhật", "lich-su-cap-nhat").html(revisions)
+        # each part once: (anchor, name in the menu, heading, content); the menu lists these
+        parts = [("thuoc-tinh", "Thuộc tính", "Thuộc tính", PageText().html(self.meta_panel(here, entry))),
+                 ("toan-van", "Toàn văn", "Toàn văn", PageText().html(self._body(entry))),
+                 ("luoc-do", "Lược đồ", "Lược đồ quan hệ", PageText().html(self._diagram(here, entry)))]
+        if entry.assignments:
+            parts.append(("nhiem-vu", "Nhiệm vụ", "Nhiệm vụ được giao",
+                          PageText().html(self._assignments(here, entry))))
+        parts.append(("lich-su", "Lịch sử", "Lịch sử", history))
         if download:
-            text.heading(2, "Tải về", "tai-ve").html(site.render("record/original", **download))
+            parts.append(("tai-ve", "Tải về", "Tải về", PageText().html(site.render("record/original", **download))))
+        menu = [{"anchor": anchor, "label": name} for anchor, name, _, _ in parts]
+        text.html(site.render("record/toolbar", parts=menu, download=download))
+        for anchor, _, heading, content in parts:
+            text.heading(2, heading, anchor).extend(content)
         last = self.site.history.last_changed(record.path)
         return text.page(here, title, record.path, last.date[:10] if last else None)
 
